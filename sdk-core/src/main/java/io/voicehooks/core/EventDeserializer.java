@@ -1,0 +1,366 @@
+package io.voicehooks.core;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.voicehooks.core.internal.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one deserializer every provider module configures: it reads the event type from a named field
+ * of the JSON object, binds the record registered for that type, and turns any other type into the
+ * provider's unknown event, which keeps the type name and the raw JSON.
+ *
+ * <pre>{@code
+ * EventDeserializer<AgniEvent> events = EventDeserializer.builder(AgniEvent.class)
+ *     .typeField("event")
+ *     .type("call.completed", CallCompletedEvent.class)
+ *     .unknown(UnknownAgniEvent::new)
+ *     .build();
+ * AgniEvent event = events.deserialize(request);
+ * }</pre>
+ *
+ * <p>The type field may sit anywhere in the object. When it comes first, as providers usually send
+ * it, the body is read once; otherwise the top level is scanned for it and then bound. Limits
+ * ({@link JsonLimits}) are enforced before and during reading. Every failure is a {@link
+ * WebhookParseException} whose message names the field path and the event type, never a value; a
+ * body over the size limit is a {@link PayloadTooLargeException}.
+ *
+ * <p>A provider without a type field ({@link #forType(Class, String, JsonLimits)}) binds every body
+ * to one record. Instances are immutable and thread-safe.
+ *
+ * @param <E> the provider's event type
+ */
+public final class EventDeserializer<E extends WebhookEvent> {
+  private final @Nullable String typeField;
+  private final Map<String, ObjectReader> readers;
+  private final @Nullable ObjectReader singleReader;
+  private final @Nullable String singleType;
+  private final @Nullable BiFunction<String, String, ? extends E> unknown;
+  private final ObjectMapper mapper;
+  private final int maxBodyBytes;
+
+  private EventDeserializer(
+      @Nullable String typeField,
+      Map<String, ObjectReader> readers,
+      @Nullable ObjectReader singleReader,
+      @Nullable String singleType,
+      @Nullable BiFunction<String, String, ? extends E> unknown,
+      ObjectMapper mapper,
+      int maxBodyBytes) {
+    this.typeField = typeField;
+    this.readers = readers;
+    this.singleReader = singleReader;
+    this.singleType = singleType;
+    this.unknown = unknown;
+    this.mapper = mapper;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * Returns a builder for a provider whose events carry a type field.
+   *
+   * @param baseType the provider's event type
+   * @param <E> the provider's event type
+   * @return the builder
+   */
+  public static <E extends WebhookEvent> Builder<E> builder(Class<E> baseType) {
+    return new Builder<>(baseType);
+  }
+
+  /**
+   * Returns a deserializer that binds every body to one record: for providers whose payload has no
+   * type field.
+   *
+   * @param type the record
+   * @param eventType the event type name used in error messages
+   * @param limits the limits to enforce
+   * @param <E> the record type
+   * @return the deserializer
+   */
+  public static <E extends WebhookEvent> EventDeserializer<E> forType(
+      Class<E> type, String eventType, JsonLimits limits) {
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(eventType, "eventType == null");
+    Objects.requireNonNull(limits, "limits == null");
+    ObjectMapper mapper = Json.mapper(limits);
+    return new EventDeserializer<>(
+        null, Map.of(), mapper.readerFor(type), eventType, null, mapper, limits.maxBodyBytes());
+  }
+
+  /**
+   * Deserializes a delivery's body.
+   *
+   * @param request the delivery
+   * @return the typed event, or the unknown event for an unregistered type
+   * @throws PayloadTooLargeException if the body is over the size limit
+   * @throws WebhookParseException if the body is not a valid JSON object, lacks the type field, or
+   *     lacks an identity field of its record
+   */
+  public E deserialize(WebhookRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return deserialize(request.rawBody());
+  }
+
+  /**
+   * Deserializes a body.
+   *
+   * @param body the raw body bytes
+   * @return the typed event, or the unknown event for an unregistered type
+   * @throws PayloadTooLargeException if the body is over the size limit
+   * @throws WebhookParseException as {@link #deserialize(WebhookRequest)} does
+   */
+  public E deserialize(byte[] body) {
+    Objects.requireNonNull(body, "body == null");
+    if (body.length > maxBodyBytes) {
+      throw new PayloadTooLargeException(maxBodyBytes);
+    }
+    String type = singleType;
+    try (JsonParser p = mapper.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new WebhookParseException("Body is not a JSON object");
+      }
+      if (singleReader != null) {
+        return finish(p, singleReader.readValue(p));
+      }
+      String field = Objects.requireNonNull(typeField);
+      JsonToken token = p.nextToken();
+      if (token == JsonToken.FIELD_NAME && field.equals(p.currentName())) {
+        type = readType(p, field);
+        ObjectReader reader = readers.get(type);
+        if (reader == null) {
+          return unknownEvent(p, type, body);
+        }
+        p.nextToken(); // the next field, or the end of the object
+        return finish(p, reader.readValue(p));
+      }
+      type = scanForType(p, token, field);
+      ObjectReader reader = readers.get(type);
+      if (reader == null) {
+        return unknownEvent(p, type, body);
+      }
+      return reader.readValue(body);
+    } catch (WebhookException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw translate(e, type);
+    }
+  }
+
+  private static String readType(JsonParser p, String field) throws IOException {
+    if (p.nextToken() != JsonToken.VALUE_STRING) {
+      throw new WebhookParseException(
+          "Field '" + field + "' must be a string", field, /* eventType= */ null);
+    }
+    String type = p.getText();
+    if (type.isEmpty()) {
+      throw WebhookParseException.missingField(field, null);
+    }
+    return type;
+  }
+
+  /** Scans the top level for the type field, skipping nested values without binding them. */
+  private static String scanForType(JsonParser p, @Nullable JsonToken token, String field)
+      throws IOException {
+    while (token == JsonToken.FIELD_NAME) {
+      if (field.equals(p.currentName())) {
+        return readType(p, field);
+      }
+      p.nextToken();
+      p.skipChildren();
+      token = p.nextToken();
+    }
+    throw WebhookParseException.missingField(field, null);
+  }
+
+  private E unknownEvent(JsonParser p, String type, byte[] body) throws IOException {
+    // Read to the end so malformed JSON is still a 400, even for a type we do not model.
+    while (p.nextToken() != null) {
+      p.skipChildren();
+    }
+    int offset = hasUtf8Bom(body) ? 3 : 0;
+    String raw = new String(body, offset, body.length - offset, StandardCharsets.UTF_8);
+    return Objects.requireNonNull(unknown).apply(type, raw);
+  }
+
+  private static boolean hasUtf8Bom(byte[] body) {
+    return body.length >= 3
+        && body[0] == (byte) 0xEF
+        && body[1] == (byte) 0xBB
+        && body[2] == (byte) 0xBF;
+  }
+
+  private E finish(JsonParser p, @Nullable Object value) throws IOException {
+    if (p.nextToken() != null) {
+      throw new WebhookParseException("Trailing content after the JSON object");
+    }
+    if (value == null) {
+      throw new WebhookParseException("Body is not a JSON object");
+    }
+    @SuppressWarnings("unchecked")
+    E event = (E) value;
+    return event;
+  }
+
+  private static WebhookException translate(Exception e, @Nullable String type) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof WebhookException) {
+        return (WebhookException) cause;
+      }
+    }
+    String in = type == null ? "" : " in '" + type + "' event";
+    if (e instanceof StreamConstraintsException) {
+      return new WebhookParseException(
+          "JSON exceeds a limit (" + limitName(e.getMessage()) + ")" + in, null, type);
+    }
+    if (e instanceof JsonMappingException) {
+      String path = path((JsonMappingException) e);
+      if (e.getCause() instanceof StreamConstraintsException) {
+        return translate((Exception) e.getCause(), type);
+      }
+      return new WebhookParseException(
+          "Cannot read field '" + path + "'" + in, path.isEmpty() ? null : path, type);
+    }
+    if (e instanceof JsonParseException || e instanceof JsonProcessingException) {
+      var location = ((JsonProcessingException) e).getLocation();
+      String where =
+          location == null
+              ? ""
+              : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+      return new WebhookParseException("Malformed JSON" + where + in, null, type);
+    }
+    return new WebhookParseException(
+        "Cannot read the body (" + e.getClass().getSimpleName() + ")" + in, null, type);
+  }
+
+  private static String limitName(@Nullable String message) {
+    if (message == null) {
+      return "unknown limit";
+    }
+    if (message.contains("nesting depth")) {
+      return "nesting depth";
+    }
+    if (message.contains("String value length") || message.contains("Name length")) {
+      return "string length";
+    }
+    if (message.contains("Number value length")) {
+      return "number length";
+    }
+    return "stream constraint";
+  }
+
+  /** Builds {@code data.transcripts[3].role} from Jackson's reference chain. */
+  static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  /**
+   * Builds an {@link EventDeserializer}. Not thread-safe; the deserializer it builds is.
+   *
+   * @param <E> the provider's event type
+   */
+  public static final class Builder<E extends WebhookEvent> {
+    private final Class<E> baseType;
+    private @Nullable String typeField;
+    private final Map<String, Class<? extends E>> types = new LinkedHashMap<>();
+    private @Nullable BiFunction<String, String, ? extends E> unknown;
+    private JsonLimits limits = JsonLimits.defaults();
+
+    private Builder(Class<E> baseType) {
+      this.baseType = Objects.requireNonNull(baseType, "baseType == null");
+    }
+
+    /**
+     * Sets the name of the field that holds the event type, such as {@code event}.
+     *
+     * @param name the field name
+     * @return this builder
+     */
+    public Builder<E> typeField(String name) {
+      this.typeField = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /**
+     * Registers the record for one event type.
+     *
+     * @param typeName the value of the type field
+     * @param type the record bound for it
+     * @return this builder
+     */
+    public Builder<E> type(String typeName, Class<? extends E> type) {
+      Objects.requireNonNull(typeName, "typeName == null");
+      Objects.requireNonNull(type, "type == null");
+      if (!baseType.isAssignableFrom(type)) {
+        throw new IllegalArgumentException(type + " is not a " + baseType);
+      }
+      types.put(typeName, type);
+      return this;
+    }
+
+    /**
+     * Sets the factory of the unknown event, given the type name and the raw JSON text.
+     *
+     * @param factory creates the provider's unknown event
+     * @return this builder
+     */
+    public Builder<E> unknown(BiFunction<String, String, ? extends E> factory) {
+      this.unknown = Objects.requireNonNull(factory, "factory == null");
+      return this;
+    }
+
+    /**
+     * Sets the limits to enforce.
+     *
+     * @param limits the limits; default {@link JsonLimits#defaults()}
+     * @return this builder
+     */
+    public Builder<E> limits(JsonLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits == null");
+      return this;
+    }
+
+    /**
+     * Builds the deserializer, preparing one reader per registered type.
+     *
+     * @return the deserializer
+     * @throws IllegalStateException if the type field or the unknown factory is missing
+     */
+    public EventDeserializer<E> build() {
+      if (typeField == null) {
+        throw new IllegalStateException("typeField is required");
+      }
+      if (unknown == null) {
+        throw new IllegalStateException("unknown is required");
+      }
+      ObjectMapper mapper = Json.mapper(limits);
+      Map<String, ObjectReader> readers = new HashMap<>();
+      types.forEach((name, type) -> readers.put(name, mapper.readerFor(type)));
+      return new EventDeserializer<>(
+          typeField, Map.copyOf(readers), null, null, unknown, mapper, limits.maxBodyBytes());
+    }
+  }
+}

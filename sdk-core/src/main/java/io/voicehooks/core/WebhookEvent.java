@@ -1,0 +1,18 @@
+package io.voicehooks.core;
+
+/**
+ * One typed event from a provider. Every provider's sealed event interface extends this one, so
+ * code that handles several providers can log, route and de-duplicate without knowing them.
+ */
+public interface WebhookEvent {
+  /** {@return the provider's name for this event, such as {@code call.completed}} */
+  String eventType();
+
+  /**
+   * Returns the key that identifies this event across retries of the same delivery: two deliveries
+   * with equal keys carry the same event and must be processed once.
+   *
+   * @return the idempotency key, never empty
+   */
+  String idempotencyKey();
+}

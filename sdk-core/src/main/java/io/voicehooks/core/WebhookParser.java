@@ -1,0 +1,58 @@
+package io.voicehooks.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Turns one delivery into a typed event: verifies it where the provider signs, checks limits, and
+ * maps the JSON to the provider's records.
+ *
+ * <p>Usable from any server without the {@code WebhookHandler}:
+ *
+ * <pre>{@code
+ * AgniEvent event = parser.parse(WebhookRequest.of(headers, rawBody));
+ * }</pre>
+ *
+ * <p>Implementations are immutable and thread-safe; build one and share it.
+ *
+ * @param <E> the provider's event type
+ */
+@FunctionalInterface
+public interface WebhookParser<E extends WebhookEvent> {
+  /**
+   * Parses one delivery.
+   *
+   * @param request the delivery as received
+   * @return the typed event; an unrecognised event type gives the provider's unknown event, never
+   *     an exception
+   * @throws WebhookVerificationException if the delivery fails the provider's authenticity check
+   * @throws PayloadTooLargeException if the body is over the size limit
+   * @throws WebhookParseException if the body is not valid JSON, not an object, or lacks an
+   *     identity field
+   */
+  E parse(WebhookRequest request);
+
+  /**
+   * Parses a body received without headers.
+   *
+   * @param body the raw body bytes
+   * @return the typed event
+   * @throws WebhookException as {@link #parse(WebhookRequest)} does
+   */
+  default E parse(byte[] body) {
+    return parse(WebhookRequest.of(body));
+  }
+
+  /**
+   * Parses a body given as text, encoded as UTF-8. Prefer the raw bytes where a signature is
+   * checked: a string that was decoded and re-encoded may no longer match.
+   *
+   * @param body the body text
+   * @return the typed event
+   * @throws WebhookException as {@link #parse(WebhookRequest)} does
+   */
+  default E parse(String body) {
+    Objects.requireNonNull(body, "body == null");
+    return parse(body.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,68 @@
+package io.voicehooks.core.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Deep, immutable copies of free-form JSON values ({@code Map<String, Object>}, lists, strings,
+ * numbers, booleans and nulls), the one representation every module uses for objects of
+ * undocumented shape. Null values are kept, since providers send them.
+ */
+public final class FreeForm {
+  private FreeForm() {}
+
+  /**
+   * Copies a free-form object.
+   *
+   * @param map the object, or null
+   * @return an unmodifiable deep copy; empty for null
+   */
+  public static Map<String, @Nullable Object> copyOf(@Nullable Map<String, ?> map) {
+    if (map == null || map.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, @Nullable Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+    for (Map.Entry<String, ?> e : map.entrySet()) {
+      copy.put(e.getKey(), copyValue(e.getValue()));
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * Copies a free-form array.
+   *
+   * @param list the array, or null
+   * @return an unmodifiable deep copy; empty for null
+   */
+  public static List<@Nullable Object> copyOf(@Nullable List<?> list) {
+    if (list == null || list.isEmpty()) {
+      return List.of();
+    }
+    List<@Nullable Object> copy = new ArrayList<>(list.size());
+    for (Object value : list) {
+      copy.add(copyValue(value));
+    }
+    return Collections.unmodifiableList(copy);
+  }
+
+  /**
+   * Copies any free-form value.
+   *
+   * @param value a map, list or scalar, or null
+   * @return an unmodifiable deep copy of maps and lists; scalars as they are
+   */
+  @SuppressWarnings("unchecked")
+  public static @Nullable Object copyValue(@Nullable Object value) {
+    if (value instanceof Map) {
+      return copyOf((Map<String, ?>) value);
+    }
+    if (value instanceof List) {
+      return copyOf((List<?>) value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,325 @@
+package io.voicehooks.core;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.voicehooks.core.WebhookVerificationException.Reason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class SvixSignatureVerifierTest {
+  // Published Standard Webhooks / Svix test vectors.
+  private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  private static final String ID = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+  private static final long TS = 1614265330L;
+  private static final byte[] BODY = "{\"test\": 2432232314}".getBytes(UTF_8);
+  private static final String V1 = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+  private static final String PUBLIC_KEY = "whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=";
+  private static final String V1A =
+      "v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==";
+
+  private static final String X509_ID = "7a2486b3-31cf-4bd3-a460-df8845d16cd5";
+  private static final long X509_TS = 1737987215L;
+  private static final byte[] X509_BODY = "{\"greetings\": \"Hello World\"}".getBytes(UTF_8);
+  private static final String X509_SECRET = "whsec_b6Ovv5eS7H5seJrGSStBYDivs8v2/KrFjfMaVZYsi7w=";
+  private static final String X509_V1 = "v1,iayM3VaiYCEDP/CxWUFWcxUCJk2YmBDQHtHTsaHzrwo=";
+  private static final String X509_PUBLIC_KEY =
+      "whpk_MCowBQYDK2VwAyEAkp3dScDPIzT1CwUFUMdzyPbWOAQaCF9z4ucuKuZD7Io=";
+  private static final String X509_V1A =
+      "v1a,XVbiOe+IzCKsXBuhb52iHLroqxFJofJNMQRL80I2kWO0+kXu2gcqgXAzontxDDgpMDw6SMh4sjzr+67EmUUzDg==";
+
+  private static Clock clockAt(long seconds) {
+    return Clock.fixed(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
+  }
+
+  private static SvixSignatureVerifier.Builder verifier(long now) {
+    return SvixSignatureVerifier.builder().clock(clockAt(now));
+  }
+
+  private static WebhookRequest request(String id, long ts, String signature, byte[] body) {
+    return WebhookRequest.of(
+        WebhookHeaders.of(
+            "svix-id", id, "svix-timestamp", Long.toString(ts), "svix-signature", signature),
+        body);
+  }
+
+  @Test
+  void sign_publishedVector_matches() {
+    assertThat(SvixSignatureVerifier.sign(SECRET, ID, TS, BODY)).isEqualTo(V1);
+    assertThat(SvixSignatureVerifier.sign(X509_SECRET, X509_ID, X509_TS, X509_BODY))
+        .isEqualTo(X509_V1);
+  }
+
+  @Test
+  void verify_v1PublishedVector_accepts() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    assertThatCode(() -> verifier.verify(request(ID, TS, V1, BODY))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void verify_secretWithoutPrefix_accepts() {
+    SvixSignatureVerifier verifier =
+        verifier(TS).secret(SECRET.substring("whsec_".length())).build();
+    assertThatCode(() -> verifier.verify(request(ID, TS, V1, BODY))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void verify_secretWithoutPadding_accepts() {
+    String unpadded = X509_SECRET.substring(0, X509_SECRET.length() - 1);
+    SvixSignatureVerifier verifier = verifier(X509_TS).secret(unpadded).build();
+    assertThatCode(() -> verifier.verify(request(X509_ID, X509_TS, X509_V1, X509_BODY)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void verify_v1aRawPublicKeyVector_accepts() {
+    SvixSignatureVerifier verifier = verifier(TS).publicKey(PUBLIC_KEY).build();
+    assertThatCode(() -> verifier.verify(request(ID, TS, V1A, BODY))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void verify_x509Vectors_acceptV1AndV1a() {
+    SvixSignatureVerifier v1 = verifier(X509_TS).secret(X509_SECRET).build();
+    SvixSignatureVerifier v1a = verifier(X509_TS).publicKey(X509_PUBLIC_KEY).build();
+    assertThatCode(() -> v1.verify(request(X509_ID, X509_TS, X509_V1, X509_BODY)))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> v1a.verify(request(X509_ID, X509_TS, X509_V1A, X509_BODY)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void verify_v1aSignatureWithOnlySecretConfigured_rejects() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, V1A, BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .extracting(e -> ((WebhookVerificationException) e).reason())
+        .isEqualTo(Reason.NO_MATCHING_SIGNATURE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=",
+        "v2,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+        "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OF=",
+        "v1,invalid_signature",
+        "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=x",
+        "v1a,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+      })
+  void verify_wrongSignature_rejectsWithNoMatch(String signature) {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).publicKey(PUBLIC_KEY).build();
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, signature, BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessage("No matching signature in svix-signature")
+        .extracting(e -> ((WebhookVerificationException) e).reason())
+        .isEqualTo(Reason.NO_MATCHING_SIGNATURE);
+  }
+
+  @Test
+  void verify_lastCharacterChanged_rejects() {
+    String tampered = V1.substring(0, V1.length() - 2) + "A=";
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, tampered, BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("No matching signature");
+  }
+
+  @Test
+  void verify_signatureWithoutVersion_rejectsAsMalformed() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, "invalid_signature", BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessage("Malformed header: svix-signature holds no versioned signature")
+        .extracting(e -> ((WebhookVerificationException) e).reason())
+        .isEqualTo(Reason.MALFORMED_HEADER);
+  }
+
+  @Test
+  void verify_wrongThenRightSignature_accepts() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    String wrong = "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
+    assertThatCode(() -> verifier.verify(request(ID, TS, wrong + " " + V1, BODY)))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> verifier.verify(request(ID, TS, V1 + " " + wrong, BODY)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void verify_rightSignatureUnderSecondSecret_accepts() {
+    SvixSignatureVerifier verifier =
+        verifier(TS).secret("whsec_" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").secret(SECRET).build();
+    assertThatCode(() -> verifier.verify(request(ID, TS, V1, BODY))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void verify_timestampSixMinutesOld_rejects() {
+    SvixSignatureVerifier verifier = verifier(TS + 360).secret(SECRET).build();
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, V1, BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageStartingWith("Timestamp too old")
+        .extracting(e -> ((WebhookVerificationException) e).reason())
+        .isEqualTo(Reason.TIMESTAMP_TOO_OLD);
+  }
+
+  @Test
+  void verify_timestampSixMinutesAhead_rejects() {
+    SvixSignatureVerifier verifier = verifier(TS - 360).secret(SECRET).build();
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, V1, BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageStartingWith("Timestamp too new")
+        .extracting(e -> ((WebhookVerificationException) e).reason())
+        .isEqualTo(Reason.TIMESTAMP_TOO_NEW);
+  }
+
+  @Test
+  void verify_timestampWithinCustomTolerance_accepts() {
+    SvixSignatureVerifier verifier =
+        verifier(TS + 360).tolerance(Duration.ofMinutes(10)).secret(SECRET).build();
+    assertThatCode(() -> verifier.verify(request(ID, TS, V1, BODY))).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "1614265330.5", "-1614265330", " 1614265330", "1e9", ""})
+  void verify_nonNumericTimestamp_rejectsAsMalformed(String timestamp) {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    WebhookRequest request =
+        WebhookRequest.of(
+            WebhookHeaders.of("svix-id", ID, "svix-timestamp", timestamp, "svix-signature", V1),
+            BODY);
+    assertThatThrownBy(() -> verifier.verify(request))
+        .isInstanceOf(WebhookVerificationException.class)
+        .extracting(e -> ((WebhookVerificationException) e).reason())
+        .isIn(Reason.MALFORMED_HEADER, Reason.MISSING_HEADER);
+  }
+
+  @Test
+  void verify_tamperedBody_rejects() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    byte[] tampered = "{\"test\": 2432232315}".getBytes(UTF_8);
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, V1, tampered)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("No matching signature");
+  }
+
+  @Test
+  void verify_webhookHeadersInOddCase_accepts() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    WebhookRequest request =
+        WebhookRequest.of(
+            WebhookHeaders.of(
+                "Webhook-Id", ID, "WEBHOOK-TIMESTAMP", Long.toString(TS), "webhook-Signature", V1),
+            BODY);
+    assertThatCode(() -> verifier.verify(request)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void verify_missingHeaders_namesTheHeader() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    assertThatThrownBy(() -> verifier.verify(WebhookRequest.of(BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessage("Missing header: svix-id (or webhook-id)");
+    WebhookRequest noSignature =
+        WebhookRequest.of(
+            WebhookHeaders.of("svix-id", ID, "svix-timestamp", Long.toString(TS)), BODY);
+    assertThatThrownBy(() -> verifier.verify(noSignature))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessage("Missing header: svix-signature (or webhook-signature)")
+        .extracting(e -> ((WebhookVerificationException) e).reason())
+        .isEqualTo(Reason.MISSING_HEADER);
+  }
+
+  @Test
+  void verify_oversizedSignatureHeader_rejectsBeforeMacWork() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    String huge = (V1 + " ").repeat(300);
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, huge, BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .extracting(e -> ((WebhookVerificationException) e).reason())
+        .isEqualTo(Reason.MALFORMED_HEADER);
+  }
+
+  @Test
+  void verify_tooManyCandidates_rejects() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    String many = "v1,AAAA ".repeat(SvixSignatureVerifier.MAX_SIGNATURES + 1) + V1;
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, many, BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("more than 32 entries");
+  }
+
+  @Test
+  void verify_failureMessages_neverContainSecretOrSignature() {
+    SvixSignatureVerifier verifier = verifier(TS + 10_000).secret(SECRET).build();
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, V1, BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .message()
+        .doesNotContain(SECRET.substring(6))
+        .doesNotContain(V1.substring(3))
+        .doesNotContain(ID);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "whsec_", "whsec_   ", "whsec_not*base64!"})
+  void build_emptyOrInvalidSecret_rejectsAtBuildTime(String secret) {
+    assertThatThrownBy(() -> SvixSignatureVerifier.builder().secret(secret))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("secret is")
+        .message()
+        .doesNotContain("not*base64");
+  }
+
+  @Test
+  void build_withoutSecretOrKey_rejects() {
+    assertThatThrownBy(() -> SvixSignatureVerifier.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("At least one secret or public key");
+  }
+
+  @Test
+  void build_invalidPublicKey_rejects() {
+    assertThatThrownBy(() -> SvixSignatureVerifier.builder().publicKey("whpk_AAAA"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ed25519");
+  }
+
+  @Test
+  void verify_concurrentCalls_allAccept() throws Exception {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    WebhookRequest good = request(ID, TS, V1, BODY);
+    WebhookRequest bad = request(ID, TS, "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=", BODY);
+    Thread[] threads = new Thread[8];
+    java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger();
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 2_000; i++) {
+                  try {
+                    verifier.verify(good);
+                  } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                  }
+                  try {
+                    verifier.verify(bad);
+                    failures.incrementAndGet();
+                  } catch (WebhookVerificationException expected) {
+                    // the wrong signature must keep failing while the Macs are shared
+                  }
+                }
+              });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(failures).hasValue(0);
+  }
+}
