@@ -143,7 +143,11 @@ public final class EventDeserializer<E extends WebhookEvent> {
         if (reader == null) {
           return unknownEvent(p, type, body);
         }
-        p.nextToken(); // the next field, or the end of the object
+        if (p.nextToken() == JsonToken.END_OBJECT) {
+          // ObjectReader reads a bare END_OBJECT as "no value": bind the whole (tiny) body.
+          requireEnd(p);
+          return reader.readValue(body);
+        }
         return finish(p, reader.readValue(p));
       }
       type = scanForType(p, token, field);
@@ -202,10 +206,14 @@ public final class EventDeserializer<E extends WebhookEvent> {
         && body[2] == (byte) 0xBF;
   }
 
-  private E finish(JsonParser p, @Nullable Object value) throws IOException {
+  private static void requireEnd(JsonParser p) throws IOException {
     if (p.nextToken() != null) {
       throw new WebhookParseException("Trailing content after the JSON object");
     }
+  }
+
+  private E finish(JsonParser p, @Nullable Object value) throws IOException {
+    requireEnd(p);
     if (value == null) {
       throw new WebhookParseException("Body is not a JSON object");
     }

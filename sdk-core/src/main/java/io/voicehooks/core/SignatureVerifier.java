@@ -5,7 +5,7 @@ package io.voicehooks.core;
  *
  * <p>Implementations read the raw body bytes and the headers, never a re-serialised body, and are
  * immutable and thread-safe. {@link SvixSignatureVerifier} verifies Standard Webhooks signatures;
- * {@code SharedSecretVerifier} checks a shared secret for providers that sign nothing.
+ * {@link SharedSecretVerifier} checks a shared secret for providers that sign nothing.
  */
 @FunctionalInterface
 public interface SignatureVerifier {

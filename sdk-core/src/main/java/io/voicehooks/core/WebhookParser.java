@@ -7,7 +7,7 @@ import java.util.Objects;
  * Turns one delivery into a typed event: verifies it where the provider signs, checks limits, and
  * maps the JSON to the provider's records.
  *
- * <p>Usable from any server without the {@code WebhookHandler}:
+ * <p>Usable from any server without the {@link WebhookHandler}:
  *
  * <pre>{@code
  * AgniEvent event = parser.parse(WebhookRequest.of(headers, rawBody));

@@ -194,6 +194,13 @@ final class EventDeserializerTest {
         .hasMessage("Missing required field 'call_id' in 'call.done' event");
   }
 
+  @Test
+  void deserialize_onlyTheTypeField_reportsTheMissingIdentity() {
+    assertThatThrownBy(() -> parse("{\"event\":\"call.done\"}"))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessage("Missing required field 'call_id' in 'call.done' event");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"[]", "[{\"event\":\"call.done\"}]", "\"text\"", "42", "null", "true"})
   void deserialize_nonObject_rejects(String json) {

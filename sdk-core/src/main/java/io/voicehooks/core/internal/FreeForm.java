@@ -1,5 +1,8 @@
 package io.voicehooks.core.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +16,44 @@ import org.jspecify.annotations.Nullable;
  * undocumented shape. Null values are kept, since providers send them.
  */
 public final class FreeForm {
+  private static final ObjectMapper MAPPER = Json.mapper();
+  private static final TypeReference<Map<String, @Nullable Object>> MAP = new TypeReference<>() {};
+
   private FreeForm() {}
+
+  /**
+   * Parses a JSON object's text into a free-form map, as the unknown events offer their fields.
+   *
+   * @param json the text of a JSON object, already known to be well formed
+   * @return an unmodifiable deep copy; empty if the text is not a JSON object
+   */
+  public static Map<String, @Nullable Object> parse(String json) {
+    try {
+      return copyOf(MAPPER.readValue(json, MAP));
+    } catch (JsonProcessingException | RuntimeException e) {
+      return Map.of();
+    }
+  }
+
+  /**
+   * Copies a list of typed values, dropping null elements, which no record list holds.
+   *
+   * @param list the list, or null
+   * @param <T> the element type
+   * @return an unmodifiable copy; empty for null
+   */
+  public static <T> List<T> listOf(@Nullable List<? extends @Nullable T> list) {
+    if (list == null || list.isEmpty()) {
+      return List.of();
+    }
+    List<T> copy = new ArrayList<>(list.size());
+    for (T value : list) {
+      if (value != null) {
+        copy.add(value);
+      }
+    }
+    return Collections.unmodifiableList(copy);
+  }
 
   /**
    * Copies a free-form object.

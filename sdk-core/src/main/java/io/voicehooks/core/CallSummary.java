@@ -1,0 +1,144 @@
+package io.voicehooks.core;
+
+import io.voicehooks.core.internal.FreeForm;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One provider-neutral view of a finished call, so that one integration (a CRM, a data warehouse)
+ * serves every platform. Each provider's "call finished" event offers it through {@link
+ * FinishedCallEvent#callSummary()}.
+ *
+ * <pre>{@code
+ * if (event instanceof FinishedCallEvent finished) {
+ *   CallSummary call = finished.callSummary();
+ *   crm.logCall(call.provider(), call.callId(), call.duration(), call.sentiment(), call.summary());
+ * }
+ * }</pre>
+ *
+ * <p>Fields a provider does not send are null (collections are empty, sentiment {@code UNKNOWN}).
+ *
+ * @param provider the provider's name: {@code agni}, {@code vaani}, {@code agntix} or {@code cllr}
+ * @param callId the provider's id of the call or session
+ * @param status the provider's final status of the call, as sent, or null
+ * @param startedAt when the call started, or null
+ * @param endedAt when the call ended, or null
+ * @param duration how long the call lasted, or null
+ * @param summary the provider's written summary of the call, or null
+ * @param sentiment the caller's overall sentiment, {@code UNKNOWN} when not sent or not recognised
+ * @param recordingUrl where the recording can be fetched, or null
+ * @param transcript the conversation as speaker turns, in order; empty when not sent
+ * @param customerPhoneNumber the external party's phone number, or null
+ * @param agentPhoneNumber the number the agent called from or was reached on, or null
+ * @param correlation the provider's correlation variables (ids the caller passed when triggering
+ *     the call, extracted entities), free-form and unmodifiable
+ */
+public record CallSummary(
+    String provider,
+    String callId,
+    @Nullable String status,
+    @Nullable Instant startedAt,
+    @Nullable Instant endedAt,
+    @Nullable Duration duration,
+    @Nullable String summary,
+    Sentiment sentiment,
+    @Nullable String recordingUrl,
+    List<Turn> transcript,
+    @Nullable String customerPhoneNumber,
+    @Nullable String agentPhoneNumber,
+    Map<String, @Nullable Object> correlation) {
+
+  /**
+   * Creates a summary, copying the collections.
+   *
+   * @param provider the provider's name
+   * @param callId the provider's id of the call or session
+   * @param status the provider's final status, or null
+   * @param startedAt when the call started, or null
+   * @param endedAt when the call ended, or null
+   * @param duration how long the call lasted, or null
+   * @param summary the written summary, or null
+   * @param sentiment the overall sentiment
+   * @param recordingUrl where the recording can be fetched, or null
+   * @param transcript the speaker turns
+   * @param customerPhoneNumber the external party's number, or null
+   * @param agentPhoneNumber the agent's number, or null
+   * @param correlation the correlation variables
+   */
+  public CallSummary {
+    Objects.requireNonNull(provider, "provider == null");
+    Objects.requireNonNull(callId, "callId == null");
+    Objects.requireNonNull(sentiment, "sentiment == null");
+    transcript = transcript == null ? List.of() : List.copyOf(transcript);
+    correlation = FreeForm.copyOf(correlation);
+  }
+
+  /** The overall sentiment of a call, as the providers label it. */
+  public enum Sentiment {
+    /** The caller was positive. */
+    POSITIVE,
+    /** The caller was neutral. */
+    NEUTRAL,
+    /** The caller was negative. */
+    NEGATIVE,
+    /** The provider sent no sentiment, or one this SDK does not know. */
+    UNKNOWN;
+
+    /**
+     * Reads a provider's sentiment label, ignoring case.
+     *
+     * @param label the label as sent, or null
+     * @return the sentiment, {@code UNKNOWN} for null or unrecognised labels
+     */
+    public static Sentiment fromLabel(@Nullable String label) {
+      if (label == null) {
+        return UNKNOWN;
+      }
+      switch (label.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "positive":
+          return POSITIVE;
+        case "neutral":
+          return NEUTRAL;
+        case "negative":
+          return NEGATIVE;
+        default:
+          return UNKNOWN;
+      }
+    }
+  }
+
+  /** Who spoke a turn. */
+  public enum Role {
+    /** The AI agent (or a human agent after a transfer). */
+    AGENT,
+    /** The caller or callee: the provider's customer's customer. */
+    USER,
+    /** Anyone or anything else: a tool call, the system, an unrecognised label. */
+    OTHER
+  }
+
+  /**
+   * One turn of the conversation.
+   *
+   * @param role who spoke
+   * @param text what was said
+   * @param offset when it was said, from the start of the call, or null when not sent
+   */
+  public record Turn(Role role, String text, @Nullable Duration offset) {
+    /**
+     * Creates a turn.
+     *
+     * @param role who spoke
+     * @param text what was said
+     * @param offset when it was said, from the start of the call, or null
+     */
+    public Turn {
+      Objects.requireNonNull(role, "role == null");
+      Objects.requireNonNull(text, "text == null");
+    }
+  }
+}

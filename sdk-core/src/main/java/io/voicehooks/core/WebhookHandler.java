@@ -1,0 +1,510 @@
+package io.voicehooks.core;
+
+import io.voicehooks.core.IdempotencyStore.Claim;
+import io.voicehooks.core.WebhookResponse.Outcome;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives deliveries end to end: verifies, parses, de-duplicates, dispatches to a listener, and
+ * answers with the status the sender expects. Framework-neutral: any server that can hand over the
+ * raw body bytes and the headers can use it.
+ *
+ * <p>A servlet, in ten lines:
+ *
+ * <pre>{@code
+ * public final class AgniWebhookServlet extends HttpServlet {
+ *   private final WebhookHandler handler = WebhookHandler.builder(AgniWebhookParser.create())
+ *       .listener(event -> crm.record(event))
+ *       .build();
+ *
+ *   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+ *     WebhookHeaders headers = WebhookHeaders.of(Collections.list(req.getHeaderNames()).stream()
+ *         .collect(Collectors.toMap(n -> n, n -> Collections.list(req.getHeaders(n)))));
+ *     WebhookResponse answer = handler.handle(headers, req.getInputStream());
+ *     resp.setStatus(answer.status());
+ *     resp.setContentType(answer.contentType());
+ *     resp.getOutputStream().write(answer.bodyBytes());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>How it answers:
+ *
+ * <table>
+ *   <caption>Statuses</caption>
+ *   <tr><th>outcome</th><th>status</th></tr>
+ *   <tr><td>processed, duplicate already completed, unknown event type</td><td>200</td></tr>
+ *   <tr><td>duplicate whose first delivery is still being processed</td><td>409</td></tr>
+ *   <tr><td>malformed JSON, missing required field, not a JSON object</td><td>400</td></tr>
+ *   <tr><td>verification failed (signature, timestamp, organisation, shared secret)</td>
+ *       <td>401</td></tr>
+ *   <tr><td>body over the size limit</td><td>413</td></tr>
+ *   <tr><td>listener threw (synchronous mode); the key is released for the retry</td>
+ *       <td>500</td></tr>
+ *   <tr><td>queue full or handler closed (asynchronous mode), idempotency store down</td>
+ *       <td>503</td></tr>
+ * </table>
+ *
+ * <p><b>Synchronous mode</b> (the default) runs the listener on the calling thread: the event is
+ * claimed in the {@link IdempotencyStore}, the listener runs, the key is completed, and 200 is
+ * returned; if the listener throws, the key is released and 500 tells the provider to retry.
+ * <b>Asynchronous mode</b> ({@link Builder#executor(Executor)}) claims, queues the event for the
+ * executor and answers 200 at once; providers with short timeouts (cllr: 10 s, no retries) are best
+ * served this way. At most {@link Builder#maxPending(int)} events wait; past that, 503. A failure
+ * in the background is logged and passed to {@link Builder#onError(BiConsumer)}: the provider has
+ * already seen 200, so keep the listener's own failure handling durable (or use a durable inbox).
+ *
+ * <p>Instances are thread-safe. Logs never contain a payload or a header value.
+ */
+public final class WebhookHandler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+
+  /** The size limit used when none is set: 4 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
+
+  private static final WebhookResponse PROCESSED = WebhookResponse.ok(Outcome.PROCESSED, "ok");
+  private static final WebhookResponse ACCEPTED = WebhookResponse.ok(Outcome.ACCEPTED, "accepted");
+  private static final WebhookResponse DUPLICATE =
+      WebhookResponse.ok(Outcome.DUPLICATE, "duplicate");
+  private static final WebhookResponse IN_PROGRESS =
+      WebhookResponse.error(Outcome.IN_PROGRESS, "The same event is being processed; retry later");
+  private static final WebhookResponse LISTENER_FAILED =
+      WebhookResponse.error(Outcome.LISTENER_FAILED, "Processing failed; retry later");
+  private static final WebhookResponse QUEUE_FULL =
+      WebhookResponse.error(Outcome.UNAVAILABLE, "Too many deliveries pending; retry later");
+  private static final WebhookResponse CLOSED =
+      WebhookResponse.error(Outcome.UNAVAILABLE, "Receiver is shutting down; retry later");
+  private static final WebhookResponse STORE_DOWN =
+      WebhookResponse.error(Outcome.UNAVAILABLE, "Idempotency store unavailable; retry later");
+
+  private final Pipeline<?> pipeline;
+  private final @Nullable SignatureVerifier verifier;
+  private final IdempotencyStore store;
+  private final @Nullable Executor executor;
+  private final int maxPending;
+  private final Semaphore permits;
+  private final long maxBodyBytes;
+  private final Duration processingTimeout;
+  private final Duration drainTimeout;
+  private final Object drained = new Object();
+  private volatile boolean closed;
+
+  private <E extends WebhookEvent> WebhookHandler(Builder<E> builder) {
+    this.pipeline =
+        new Pipeline<>(builder.parser, Objects.requireNonNull(builder.listener), builder.onError);
+    this.verifier = builder.verifier;
+    this.store = builder.store != null ? builder.store : IdempotencyStore.inMemory();
+    this.executor = builder.executor;
+    this.maxPending = builder.maxPending;
+    this.permits = new Semaphore(builder.maxPending);
+    this.maxBodyBytes = builder.maxBodyBytes;
+    this.processingTimeout = builder.processingTimeout;
+    this.drainTimeout = builder.drainTimeout;
+  }
+
+  /**
+   * Returns a builder for a handler of the given parser's events.
+   *
+   * @param parser the provider's parser
+   * @param <E> the provider's event type
+   * @return the builder; a listener is required
+   */
+  public static <E extends WebhookEvent> Builder<E> builder(WebhookParser<E> parser) {
+    return new Builder<>(Objects.requireNonNull(parser, "parser == null"));
+  }
+
+  /**
+   * Handles one delivery whose body has been read.
+   *
+   * @param request the delivery as received
+   * @return the answer for the sender; never null, never an exception for bad input
+   */
+  public WebhookResponse handle(WebhookRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    if (closed) {
+      return CLOSED;
+    }
+    if (request.bodyLength() > maxBodyBytes) {
+      return tooLarge();
+    }
+    return pipeline.run(request);
+  }
+
+  /**
+   * Reads a delivery's body from a stream and handles it. When the {@code Content-Length} header is
+   * over the size limit, 413 is answered without reading the body; otherwise reading stops at the
+   * first byte past the limit. The stream is not closed.
+   *
+   * @param headers the delivery's headers
+   * @param body the body stream as the server provides it
+   * @return the answer for the sender
+   */
+  public WebhookResponse handle(WebhookHeaders headers, InputStream body) {
+    Objects.requireNonNull(headers, "headers == null");
+    Objects.requireNonNull(body, "body == null");
+    if (closed) {
+      return CLOSED;
+    }
+    WebhookRequest request;
+    try {
+      request = WebhookRequest.read(headers, body, maxBodyBytes);
+    } catch (PayloadTooLargeException e) {
+      return tooLarge();
+    } catch (UncheckedIOException e) {
+      LOG.debug("Rejected delivery: the body could not be read ({})", e.getCause().getClass());
+      return WebhookResponse.error(Outcome.INVALID, "The body could not be read");
+    }
+    return handle(request);
+  }
+
+  private WebhookResponse tooLarge() {
+    LOG.debug("Rejected delivery: body over {} bytes", maxBodyBytes);
+    return WebhookResponse.error(
+        Outcome.TOO_LARGE, "Body exceeds the limit of " + maxBodyBytes + " bytes");
+  }
+
+  /** {@return how many accepted events wait for or are in a background worker} */
+  public int pending() {
+    return maxPending - permits.availablePermits();
+  }
+
+  /**
+   * Stops accepting deliveries (they get 503) and waits for accepted background work to finish. The
+   * executor belongs to the caller and is not shut down.
+   *
+   * @param timeout how long to wait for pending events
+   * @return how many accepted events had not finished when the wait ended; 0 when all did
+   */
+  public int shutdown(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    closed = true;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (drained) {
+      while (pending() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(drained, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    return pending();
+  }
+
+  /** Shuts down with the builder's drain timeout, logging how many events were left unfinished. */
+  @Override
+  public void close() {
+    int left = shutdown(drainTimeout);
+    if (left > 0) {
+      LOG.warn("Closed with {} accepted events still unfinished", left);
+    }
+  }
+
+  /** Keeps the parser, listener and error callback together under one event type. */
+  private final class Pipeline<E extends WebhookEvent> {
+    private final WebhookParser<E> parser;
+    private final Consumer<? super E> listener;
+    private final @Nullable BiConsumer<? super E, ? super Throwable> onError;
+
+    Pipeline(
+        WebhookParser<E> parser,
+        Consumer<? super E> listener,
+        @Nullable BiConsumer<? super E, ? super Throwable> onError) {
+      this.parser = parser;
+      this.listener = listener;
+      this.onError = onError;
+    }
+
+    WebhookResponse run(WebhookRequest request) {
+      E event;
+      try {
+        if (verifier != null) {
+          verifier.verify(request);
+        }
+        event = parser.parse(request);
+      } catch (WebhookVerificationException e) {
+        LOG.debug("Rejected delivery: {}", e.getMessage());
+        return WebhookResponse.error(Outcome.UNAUTHORIZED, e.getMessage());
+      } catch (PayloadTooLargeException e) {
+        return tooLarge();
+      } catch (WebhookException e) {
+        LOG.debug("Rejected delivery: {}", e.getMessage());
+        return WebhookResponse.error(Outcome.INVALID, e.getMessage());
+      } catch (RuntimeException e) {
+        // A parser bug must not become a 5xx storm of retries for one odd delivery.
+        LOG.error("Parser failed with an unexpected {}", e.getClass().getName());
+        return WebhookResponse.error(Outcome.INVALID, "The delivery could not be read");
+      }
+      String key = event.idempotencyKey();
+      Claim claim;
+      try {
+        claim = store.claim(key, processingTimeout);
+      } catch (RuntimeException e) {
+        LOG.error("Idempotency store failed to claim a '{}' event", event.eventType(), e);
+        return STORE_DOWN;
+      }
+      switch (claim) {
+        case COMPLETED:
+          return DUPLICATE;
+        case IN_PROGRESS:
+          return IN_PROGRESS;
+        default:
+          return executor == null ? dispatchNow(event, key) : enqueue(event, key);
+      }
+    }
+
+    private WebhookResponse dispatchNow(E event, String key) {
+      try {
+        listener.accept(event);
+      } catch (RuntimeException | Error e) {
+        release(event, key);
+        LOG.warn("Listener failed on a '{}' event; its key was released", event.eventType(), e);
+        if (e instanceof VirtualMachineError) {
+          throw (VirtualMachineError) e;
+        }
+        return LISTENER_FAILED;
+      }
+      complete(event, key);
+      return PROCESSED;
+    }
+
+    private WebhookResponse enqueue(E event, String key) {
+      if (!permits.tryAcquire()) {
+        release(event, key);
+        return QUEUE_FULL;
+      }
+      try {
+        Objects.requireNonNull(executor).execute(() -> runInBackground(event, key));
+      } catch (RejectedExecutionException e) {
+        finished();
+        release(event, key);
+        return QUEUE_FULL;
+      }
+      return ACCEPTED;
+    }
+
+    private void runInBackground(E event, String key) {
+      try {
+        listener.accept(event);
+        complete(event, key);
+      } catch (RuntimeException | Error e) {
+        release(event, key);
+        LOG.warn("Listener failed on a '{}' event in the background", event.eventType(), e);
+        reportError(event, e);
+        if (e instanceof VirtualMachineError) {
+          throw (VirtualMachineError) e;
+        }
+      } finally {
+        finished();
+      }
+    }
+
+    private void reportError(E event, Throwable failure) {
+      if (onError == null) {
+        return;
+      }
+      try {
+        onError.accept(event, failure);
+      } catch (RuntimeException e) {
+        LOG.warn("The error callback itself failed", e);
+      }
+    }
+
+    private void complete(E event, String key) {
+      try {
+        store.complete(key);
+      } catch (RuntimeException e) {
+        LOG.error("Idempotency store failed to complete a '{}' event", event.eventType(), e);
+      }
+    }
+
+    private void release(E event, String key) {
+      try {
+        store.release(key);
+      } catch (RuntimeException e) {
+        LOG.error("Idempotency store failed to release a '{}' event", event.eventType(), e);
+      }
+    }
+  }
+
+  private void finished() {
+    permits.release();
+    if (closed) {
+      synchronized (drained) {
+        drained.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Builds a {@link WebhookHandler}. Not thread-safe; the handler it builds is.
+   *
+   * @param <E> the provider's event type
+   */
+  public static final class Builder<E extends WebhookEvent> {
+    private final WebhookParser<E> parser;
+    private @Nullable Consumer<? super E> listener;
+    private @Nullable BiConsumer<? super E, ? super Throwable> onError;
+    private @Nullable SignatureVerifier verifier;
+    private @Nullable IdempotencyStore store;
+    private @Nullable Executor executor;
+    private int maxPending = 1_000;
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private Duration processingTimeout = Duration.ofMinutes(10);
+    private Duration drainTimeout = Duration.ofSeconds(30);
+
+    private Builder(WebhookParser<E> parser) {
+      this.parser = parser;
+    }
+
+    /**
+     * Sets the code that processes each event once. Required.
+     *
+     * <p>Provider listeners ({@code AgniEventListener}, ...) are {@code Consumer}s of their events
+     * and can be passed directly.
+     *
+     * @param listener receives each distinct event once
+     * @return this builder
+     */
+    public Builder<E> listener(Consumer<? super E> listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
+     * Adds a check that runs before parsing, such as {@link SharedSecretVerifier} for providers
+     * that sign nothing. Parsers of signing providers verify by themselves.
+     *
+     * @param verifier the check
+     * @return this builder
+     */
+    public Builder<E> verifier(SignatureVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier == null");
+      return this;
+    }
+
+    /**
+     * Sets where claimed and completed keys are kept.
+     *
+     * @param store the store; default {@link IdempotencyStore#inMemory()}
+     * @return this builder
+     */
+    public Builder<E> idempotencyStore(IdempotencyStore store) {
+      this.store = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /**
+     * Switches to asynchronous mode: events are acknowledged at once and processed on this
+     * executor. The handler never shuts the executor down.
+     *
+     * @param executor runs the listener
+     * @return this builder
+     */
+    public Builder<E> executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /**
+     * Sets how many events may wait for or run in the executor before deliveries get 503.
+     *
+     * @param maxPending at least 1; default 1,000
+     * @return this builder
+     */
+    public Builder<E> maxPending(int maxPending) {
+      if (maxPending < 1) {
+        throw new IllegalArgumentException("maxPending must be at least 1");
+      }
+      this.maxPending = maxPending;
+      return this;
+    }
+
+    /**
+     * Sets the largest body accepted; larger ones get 413.
+     *
+     * @param maxBodyBytes the limit in bytes, at least 1; default 4 MiB
+     * @return this builder
+     */
+    public Builder<E> maxBodyBytes(long maxBodyBytes) {
+      if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("maxBodyBytes must be between 1 and 2^31 - 9");
+      }
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /**
+     * Sets how long a claim holds while its event is processed: if the process dies mid-way, the
+     * key is free again after this long, so the provider's next retry is processed.
+     *
+     * @param processingTimeout positive; default 10 minutes
+     * @return this builder
+     */
+    public Builder<E> processingTimeout(Duration processingTimeout) {
+      Objects.requireNonNull(processingTimeout, "processingTimeout == null");
+      if (processingTimeout.isNegative() || processingTimeout.isZero()) {
+        throw new IllegalArgumentException("processingTimeout must be positive");
+      }
+      this.processingTimeout = processingTimeout;
+      return this;
+    }
+
+    /**
+     * Sets how long {@link WebhookHandler#close()} waits for pending background events.
+     *
+     * @param drainTimeout zero or more; default 30 seconds
+     * @return this builder
+     */
+    public Builder<E> drainTimeout(Duration drainTimeout) {
+      Objects.requireNonNull(drainTimeout, "drainTimeout == null");
+      if (drainTimeout.isNegative()) {
+        throw new IllegalArgumentException("drainTimeout must not be negative");
+      }
+      this.drainTimeout = drainTimeout;
+      return this;
+    }
+
+    /**
+     * Sets a callback for listener failures in asynchronous mode, after the key was released: the
+     * place to park the event somewhere durable.
+     *
+     * @param onError receives the event and the failure
+     * @return this builder
+     */
+    public Builder<E> onError(BiConsumer<? super E, ? super Throwable> onError) {
+      this.onError = Objects.requireNonNull(onError, "onError == null");
+      return this;
+    }
+
+    /**
+     * Builds the handler.
+     *
+     * @return the handler
+     * @throws IllegalStateException if no listener was set
+     */
+    public WebhookHandler build() {
+      if (listener == null) {
+        throw new IllegalStateException("listener is required");
+      }
+      return new WebhookHandler(this);
+    }
+  }
+}

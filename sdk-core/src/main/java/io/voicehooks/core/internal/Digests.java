@@ -1,0 +1,35 @@
+package io.voicehooks.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** Hashes used for idempotency keys of events that carry no id of their own. */
+public final class Digests {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private Digests() {}
+
+  /**
+   * Returns the SHA-256 of a text's UTF-8 bytes, as lower-case hex: the idempotency key of an
+   * unknown event is its type plus this digest of its raw JSON, since a retried delivery repeats
+   * the same bytes.
+   *
+   * @param text the text
+   * @return 64 hex characters
+   */
+  public static String sha256Hex(String text) {
+    byte[] digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
+    }
+    char[] out = new char[digest.length * 2];
+    for (int i = 0; i < digest.length; i++) {
+      out[2 * i] = HEX[(digest[i] >> 4) & 0xF];
+      out[2 * i + 1] = HEX[digest[i] & 0xF];
+    }
+    return new String(out);
+  }
+}

@@ -1,0 +1,158 @@
+package io.voicehooks.core.internal;
+
+import io.voicehooks.core.IdempotencyStore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The in-memory {@link IdempotencyStore}: a {@link ConcurrentHashMap} for atomic per-key state
+ * changes, and a queue of keys in claim order for bounded eviction. No operation takes a lock wider
+ * than one key's bin.
+ *
+ * <p>Each live entry has one live node in the queue, tagged with the entry's sequence number; a
+ * node whose key was since released or claimed anew is stale and dropped when met. Eviction walks
+ * the queue from the oldest node: completed and expired keys go, keys still in progress within
+ * their lease move to the tail.
+ */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+  private final int maxEntries;
+  private final long ttlNanos;
+  private final LongSupplier nanoTime;
+  private final ConcurrentHashMap<String, Entry> entries;
+  private final ConcurrentLinkedQueue<Node> order = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger orderSize = new AtomicInteger();
+  private final AtomicLong sequence = new AtomicLong();
+
+  /** One key's state: in progress until its lease ends, or completed until its retention ends. */
+  private record Entry(boolean completed, long expiresAt, long seq) {}
+
+  private record Node(String key, long seq) {}
+
+  /**
+   * Creates the store.
+   *
+   * @param maxEntries the most keys held at once
+   * @param ttl how long completed keys are remembered
+   * @param nanoTime the time source, {@code System::nanoTime} outside tests
+   */
+  public InMemoryIdempotencyStore(int maxEntries, Duration ttl, LongSupplier nanoTime) {
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("maxEntries must be at least 1");
+    }
+    Objects.requireNonNull(ttl, "ttl == null");
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("ttl must be positive");
+    }
+    this.maxEntries = maxEntries;
+    this.ttlNanos = saturatedNanos(ttl);
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
+    this.entries = new ConcurrentHashMap<>(Math.min(maxEntries, 1 << 16));
+  }
+
+  @Override
+  public Claim claim(String key, Duration lease) {
+    Objects.requireNonNull(key, "key == null");
+    long now = nanoTime.getAsLong();
+    long leaseEnd = now + saturatedNanos(lease);
+    Claim[] result = new Claim[1];
+    Entry entry =
+        entries.compute(
+            key,
+            (k, e) -> {
+              if (e == null || e.expiresAt - now <= 0) {
+                result[0] = Claim.CLAIMED;
+                return new Entry(false, leaseEnd, sequence.incrementAndGet());
+              }
+              result[0] = e.completed ? Claim.COMPLETED : Claim.IN_PROGRESS;
+              return e;
+            });
+    if (result[0] == Claim.CLAIMED) {
+      enqueue(new Node(key, entry.seq));
+      evictIfNeeded(now);
+    }
+    return result[0];
+  }
+
+  @Override
+  public void complete(String key) {
+    Objects.requireNonNull(key, "key == null");
+    long expiresAt = nanoTime.getAsLong() + ttlNanos;
+    boolean[] added = new boolean[1];
+    Entry entry =
+        entries.compute(
+            key,
+            (k, e) -> {
+              if (e == null) {
+                // Evicted or expired while in progress: remember the completion anyway.
+                added[0] = true;
+                return new Entry(true, expiresAt, sequence.incrementAndGet());
+              }
+              return new Entry(true, expiresAt, e.seq);
+            });
+    if (added[0]) {
+      enqueue(new Node(key, entry.seq));
+    }
+  }
+
+  @Override
+  public void release(String key) {
+    Objects.requireNonNull(key, "key == null");
+    entries.computeIfPresent(key, (k, e) -> e.completed ? e : null);
+  }
+
+  /** {@return how many keys are held, for tests and metrics} */
+  public int size() {
+    return entries.size();
+  }
+
+  private void enqueue(Node node) {
+    order.add(node);
+    orderSize.incrementAndGet();
+  }
+
+  /**
+   * Restores the bounds: at most {@code maxEntries} keys, and a queue at most twice that (stale
+   * nodes of released keys would otherwise pile up). Visits each node at most once per call.
+   */
+  private void evictIfNeeded(long now) {
+    int budget = orderSize.get();
+    while (budget-- > 0 && (entries.size() > maxEntries || orderSize.get() > 2 * maxEntries)) {
+      Node node = order.poll();
+      if (node == null) {
+        return;
+      }
+      orderSize.decrementAndGet();
+      boolean[] live = new boolean[1];
+      entries.computeIfPresent(
+          node.key,
+          (k, e) -> {
+            if (e.seq != node.seq) {
+              return e; // a stale node: the key's live node is elsewhere in the queue
+            }
+            boolean heldInProgress = !e.completed && e.expiresAt - now > 0;
+            if (!heldInProgress && entries.size() > maxEntries) {
+              return null;
+            }
+            live[0] = true;
+            return e;
+          });
+      if (live[0]) {
+        enqueue(node);
+      }
+    }
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    Objects.requireNonNull(duration, "duration == null");
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 4;
+    }
+  }
+}

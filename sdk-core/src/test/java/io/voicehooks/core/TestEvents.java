@@ -1,0 +1,52 @@
+package io.voicehooks.core;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/** A tiny provider for handler tests: {"type":"ping","id":"k1"}; anything else is unknown. */
+final class TestEvents {
+  private TestEvents() {}
+
+  sealed interface TestEvent extends WebhookEvent permits Ping, Unknown {}
+
+  record Ping(@JsonProperty("id") @Nullable String id) implements TestEvent {
+    Ping {
+      if (id == null || id.isEmpty()) {
+        throw WebhookParseException.missingField("id", "ping");
+      }
+    }
+
+    @Override
+    public String eventType() {
+      return "ping";
+    }
+
+    @Override
+    public String idempotencyKey() {
+      return "ping:" + id;
+    }
+  }
+
+  record Unknown(String eventType, String rawJson) implements TestEvent {
+    @Override
+    public String idempotencyKey() {
+      return eventType + ":" + rawJson.hashCode();
+    }
+  }
+
+  static WebhookParser<TestEvent> parser() {
+    EventDeserializer<TestEvent> events =
+        EventDeserializer.builder(TestEvent.class)
+            .typeField("type")
+            .type("ping", Ping.class)
+            .unknown(Unknown::new)
+            .build();
+    return events::deserialize;
+  }
+
+  static WebhookRequest ping(String id) {
+    return WebhookRequest.of(
+        ("{\"type\":\"ping\",\"id\":\"" + id + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,143 @@
+package io.voicehooks.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.voicehooks.core.IdempotencyStore.Claim;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+final class InMemoryIdempotencyStoreTest {
+  private static final Duration LEASE = Duration.ofMinutes(1);
+  private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+  private InMemoryIdempotencyStore store(int maxEntries, Duration ttl) {
+    return new InMemoryIdempotencyStore(maxEntries, ttl, now::get);
+  }
+
+  private void advance(Duration by) {
+    now.addAndGet(by.toNanos());
+  }
+
+  @Test
+  void claim_newKey_isClaimedThenInProgress() {
+    InMemoryIdempotencyStore store = store(10, Duration.ofHours(1));
+    assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
+    assertThat(store.claim("a", LEASE)).isEqualTo(Claim.IN_PROGRESS);
+  }
+
+  @Test
+  void complete_thenClaim_isCompletedUntilTtlEnds() {
+    InMemoryIdempotencyStore store = store(10, Duration.ofHours(1));
+    store.claim("a", LEASE);
+    store.complete("a");
+    assertThat(store.claim("a", LEASE)).isEqualTo(Claim.COMPLETED);
+    advance(Duration.ofMinutes(59));
+    assertThat(store.claim("a", LEASE)).isEqualTo(Claim.COMPLETED);
+    advance(Duration.ofMinutes(2));
+    assertThat(store.claim("a", LEASE)).as("retention ended").isEqualTo(Claim.CLAIMED);
+  }
+
+  @Test
+  void release_freesTheKeyButNeverACompletedOne() {
+    InMemoryIdempotencyStore store = store(10, Duration.ofHours(1));
+    store.claim("a", LEASE);
+    store.release("a");
+    assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
+    store.complete("a");
+    store.release("a");
+    assertThat(store.claim("a", LEASE)).isEqualTo(Claim.COMPLETED);
+  }
+
+  @Test
+  void claim_abandonedClaim_expiresAfterItsLease() {
+    InMemoryIdempotencyStore store = store(10, Duration.ofHours(1));
+    store.claim("crashed", Duration.ofSeconds(30));
+    advance(Duration.ofSeconds(29));
+    assertThat(store.claim("crashed", LEASE)).isEqualTo(Claim.IN_PROGRESS);
+    advance(Duration.ofSeconds(2));
+    assertThat(store.claim("crashed", LEASE)).isEqualTo(Claim.CLAIMED);
+  }
+
+  @Test
+  void claim_manyKeys_boundHolds() {
+    InMemoryIdempotencyStore store = store(1_000, Duration.ofHours(1));
+    for (int i = 0; i < 50_000; i++) {
+      store.claim("k" + i, LEASE);
+      store.complete("k" + i);
+      assertThat(store.size()).isLessThanOrEqualTo(1_000);
+    }
+    assertThat(store.claim("k49999", LEASE)).as("recent keys are kept").isEqualTo(Claim.COMPLETED);
+    assertThat(store.claim("k0", LEASE)).as("oldest keys are forgotten").isEqualTo(Claim.CLAIMED);
+  }
+
+  @Test
+  void claim_releasedKeysChurning_queueStaysBounded() {
+    InMemoryIdempotencyStore store = store(100, Duration.ofHours(1));
+    for (int i = 0; i < 100_000; i++) {
+      store.claim("same", LEASE);
+      store.release("same");
+    }
+    assertThat(store.size()).isZero();
+    assertThat(store.claim("same", LEASE)).isEqualTo(Claim.CLAIMED);
+  }
+
+  @Test
+  void claim_keysInProgressAreNotEvictedWithinTheirLease() {
+    InMemoryIdempotencyStore store = store(10, Duration.ofHours(1));
+    store.claim("busy", LEASE);
+    for (int i = 0; i < 100; i++) {
+      store.claim("k" + i, LEASE);
+      store.complete("k" + i);
+    }
+    assertThat(store.claim("busy", LEASE)).isEqualTo(Claim.IN_PROGRESS);
+    assertThat(store.size()).isLessThanOrEqualTo(10);
+  }
+
+  @Test
+  void claim_concurrentLoad_boundHoldsAndEachKeyClaimedOnce() throws Exception {
+    InMemoryIdempotencyStore store =
+        new InMemoryIdempotencyStore(5_000, Duration.ofHours(1), System::nanoTime);
+    AtomicInteger claimed = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 4_000; i++) {
+                    // every thread tries the same 4,000 keys: each is claimed once overall
+                    if (store.claim("k" + i, LEASE) == Claim.CLAIMED) {
+                      claimed.incrementAndGet();
+                      store.complete("k" + i);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(claimed).hasValue(4_000);
+    assertThat(store.size()).isLessThanOrEqualTo(5_000);
+  }
+
+  @Test
+  void constructor_rejectsBadArguments() {
+    assertThatThrownBy(() -> store(0, Duration.ofHours(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store(10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
