@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>body over the size limit</td><td>413</td></tr>
  *   <tr><td>listener threw (synchronous mode); the key is released for the retry</td>
  *       <td>500</td></tr>
- *   <tr><td>queue full or handler closed (asynchronous mode), idempotency store down</td>
+ *   <tr><td>queue full or handler closed (asynchronous mode), store or inbox down</td>
  *       <td>503</td></tr>
  * </table>
  *
@@ -65,6 +65,9 @@ import org.slf4j.LoggerFactory;
  * served this way. At most {@link Builder#maxPending(int)} events wait; past that, 503. A failure
  * in the background is logged and passed to {@link Builder#onError(BiConsumer)}: the provider has
  * already seen 200, so keep the listener's own failure handling durable (or use a durable inbox).
+ * <b>Durable mode</b> ({@link Builder#inbox(Inbox)}) stores each delivery in an {@link Inbox}
+ * before answering 200, and the inbox's workers dispatch it: nothing acknowledged is lost to a
+ * crash, and several replicas can share one inbox.
  *
  * <p>Instances are thread-safe. Logs never contain a payload or a header value.
  */
@@ -88,9 +91,12 @@ public final class WebhookHandler implements AutoCloseable {
       WebhookResponse.error(Outcome.UNAVAILABLE, "Receiver is shutting down; retry later");
   private static final WebhookResponse STORE_DOWN =
       WebhookResponse.error(Outcome.UNAVAILABLE, "Idempotency store unavailable; retry later");
+  private static final WebhookResponse INBOX_DOWN =
+      WebhookResponse.error(Outcome.UNAVAILABLE, "Inbox unavailable; retry later");
 
   private final Pipeline<?> pipeline;
   private final @Nullable SignatureVerifier verifier;
+  private final @Nullable Inbox inbox;
   private final IdempotencyStore store;
   private final @Nullable Executor executor;
   private final int maxPending;
@@ -102,9 +108,9 @@ public final class WebhookHandler implements AutoCloseable {
   private volatile boolean closed;
 
   private <E extends WebhookEvent> WebhookHandler(Builder<E> builder) {
-    this.pipeline =
-        new Pipeline<>(builder.parser, Objects.requireNonNull(builder.listener), builder.onError);
+    this.pipeline = new Pipeline<>(builder.parser, builder.listener, builder.onError);
     this.verifier = builder.verifier;
+    this.inbox = builder.inbox;
     this.store = builder.store != null ? builder.store : IdempotencyStore.inMemory();
     this.executor = builder.executor;
     this.maxPending = builder.maxPending;
@@ -220,12 +226,12 @@ public final class WebhookHandler implements AutoCloseable {
   /** Keeps the parser, listener and error callback together under one event type. */
   private final class Pipeline<E extends WebhookEvent> {
     private final WebhookParser<E> parser;
-    private final Consumer<? super E> listener;
+    private final @Nullable Consumer<? super E> listener;
     private final @Nullable BiConsumer<? super E, ? super Throwable> onError;
 
     Pipeline(
         WebhookParser<E> parser,
-        Consumer<? super E> listener,
+        @Nullable Consumer<? super E> listener,
         @Nullable BiConsumer<? super E, ? super Throwable> onError) {
       this.parser = parser;
       this.listener = listener;
@@ -252,6 +258,9 @@ public final class WebhookHandler implements AutoCloseable {
         LOG.error("Parser failed with an unexpected {}", e.getClass().getName());
         return WebhookResponse.error(Outcome.INVALID, "The delivery could not be read");
       }
+      if (inbox != null) {
+        return store(inbox, event, request);
+      }
       String key = event.idempotencyKey();
       Claim claim;
       try {
@@ -270,9 +279,18 @@ public final class WebhookHandler implements AutoCloseable {
       }
     }
 
+    private WebhookResponse store(Inbox inbox, E event, WebhookRequest request) {
+      try {
+        return inbox.offer(event, request) ? ACCEPTED : DUPLICATE;
+      } catch (RuntimeException e) {
+        LOG.error("Inbox failed to store a '{}' event", event.eventType(), e);
+        return INBOX_DOWN;
+      }
+    }
+
     private WebhookResponse dispatchNow(E event, String key) {
       try {
-        listener.accept(event);
+        Objects.requireNonNull(listener).accept(event);
       } catch (RuntimeException | Error e) {
         release(event, key);
         LOG.warn("Listener failed on a '{}' event; its key was released", event.eventType(), e);
@@ -302,7 +320,7 @@ public final class WebhookHandler implements AutoCloseable {
 
     private void runInBackground(E event, String key) {
       try {
-        listener.accept(event);
+        Objects.requireNonNull(listener).accept(event);
         complete(event, key);
       } catch (RuntimeException | Error e) {
         release(event, key);
@@ -363,6 +381,7 @@ public final class WebhookHandler implements AutoCloseable {
     private @Nullable Consumer<? super E> listener;
     private @Nullable BiConsumer<? super E, ? super Throwable> onError;
     private @Nullable SignatureVerifier verifier;
+    private @Nullable Inbox inbox;
     private @Nullable IdempotencyStore store;
     private @Nullable Executor executor;
     private int maxPending = 1_000;
@@ -408,6 +427,20 @@ public final class WebhookHandler implements AutoCloseable {
      */
     public Builder<E> idempotencyStore(IdempotencyStore store) {
       this.store = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /**
+     * Switches to durable mode: each verified, parsed delivery is stored in the inbox before 200 is
+     * answered, and the inbox's workers call the listener, so an acknowledged event survives a
+     * crash. Exclusive with {@link #listener}, {@link #executor} and {@link #idempotencyStore}: the
+     * inbox de-duplicates by itself.
+     *
+     * @param inbox the durable inbox
+     * @return this builder
+     */
+    public Builder<E> inbox(Inbox inbox) {
+      this.inbox = Objects.requireNonNull(inbox, "inbox == null");
       return this;
     }
 
@@ -498,10 +531,15 @@ public final class WebhookHandler implements AutoCloseable {
      * Builds the handler.
      *
      * @return the handler
-     * @throws IllegalStateException if no listener was set
+     * @throws IllegalStateException if neither a listener nor an inbox was set, or both were
      */
     public WebhookHandler build() {
-      if (listener == null) {
+      if (inbox != null) {
+        if (listener != null || executor != null || store != null) {
+          throw new IllegalStateException(
+              "inbox excludes listener, executor and idempotencyStore: its workers dispatch");
+        }
+      } else if (listener == null) {
         throw new IllegalStateException("listener is required");
       }
       return new WebhookHandler(this);

@@ -33,6 +33,18 @@ public interface WebhookParser<E extends WebhookEvent> {
   E parse(WebhookRequest request);
 
   /**
+   * Returns a parser for deliveries that passed this parser's checks when they were received and
+   * were stored since, such as the rows of a durable {@link Inbox}. Checks that depend on the time
+   * of receipt (a signature's timestamp tolerance) would fail on re-reading, so parsers that make
+   * them return a variant without them; all others return themselves, as this default does.
+   *
+   * @return a parser for stored, already verified deliveries
+   */
+  default WebhookParser<E> forStoredDeliveries() {
+    return this;
+  }
+
+  /**
    * Parses a body received without headers.
    *
    * @param body the raw body bytes

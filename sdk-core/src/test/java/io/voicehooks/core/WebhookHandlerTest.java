@@ -495,6 +495,47 @@ final class WebhookHandlerTest {
   }
 
   @Test
+  void handle_inbox_storesBeforeAnsweringAndReportsDuplicates() {
+    Map<String, byte[]> stored = new ConcurrentHashMap<>();
+    Inbox inbox =
+        (event, request) -> stored.putIfAbsent(event.idempotencyKey(), request.body()) == null;
+    WebhookHandler handler = WebhookHandler.builder(TestEvents.parser()).inbox(inbox).build();
+    assertThat(handler.handle(TestEvents.ping("a")).outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(handler.handle(TestEvents.ping("a")).outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(handler.handle(WebhookRequest.of("{".getBytes(UTF_8))).status()).isEqualTo(400);
+    assertThat(stored).containsOnlyKeys("ping:a");
+    assertThat(new String(stored.get("ping:a"), UTF_8))
+        .isEqualTo("{\"type\":\"ping\",\"id\":\"a\"}");
+  }
+
+  @Test
+  void handle_inboxDown_returns503() {
+    Inbox broken =
+        (event, request) -> {
+          throw new IllegalStateException("database down");
+        };
+    WebhookHandler handler = WebhookHandler.builder(TestEvents.parser()).inbox(broken).build();
+    WebhookResponse response = handler.handle(TestEvents.ping("a"));
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(response.body()).doesNotContain("database down");
+  }
+
+  @Test
+  void build_inboxWithListener_fails() {
+    WebhookHandler.Builder<TestEvent> both =
+        WebhookHandler.builder(TestEvents.parser())
+            .listener(e -> {})
+            .inbox((event, request) -> true);
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    try {
+      both.build();
+    } catch (IllegalStateException e) {
+      error.set(e);
+    }
+    assertThat(error.get()).hasMessageContaining("inbox excludes listener");
+  }
+
+  @Test
   void build_withoutListener_fails() {
     AtomicReference<Throwable> error = new AtomicReference<>();
     try {
