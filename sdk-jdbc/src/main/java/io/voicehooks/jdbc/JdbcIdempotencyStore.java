@@ -1,0 +1,209 @@
+package io.voicehooks.jdbc;
+
+import io.voicehooks.core.IdempotencyStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link IdempotencyStore} on one PostgreSQL table, shared by every replica of a receiver, so
+ * that a retry landing on another replica is still processed once.
+ *
+ * <p>A claim is one statement: {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE expires_at <=
+ * now()}, which inserts a new key or takes over one whose lease or retention has run out, and does
+ * nothing to a live key. Completion sets the row to {@code COMPLETED} for the retention time;
+ * release deletes an in-progress row. Times come from the database's clock, so replicas need not
+ * agree on theirs. The table's DDL is in {@code io/voicehooks/jdbc/schema.sql}; {@link
+ * #createSchema()} runs it.
+ *
+ * <p>Expired rows are harmless (they are claimable) but take space: call {@link #purgeExpired()}
+ * now and then, say hourly. Instances are thread-safe; every method borrows a connection from the
+ * data source for one statement, so give it a pooled data source.
+ */
+public final class JdbcIdempotencyStore implements IdempotencyStore {
+  static final String DEFAULT_TABLE = "voicehooks_idempotency";
+
+  private final DataSource dataSource;
+  private final String table;
+  private final long retentionMillis;
+  private final String claimSql;
+  private final String stateSql;
+  private final String completeSql;
+  private final String releaseSql;
+  private final String purgeSql;
+
+  private JdbcIdempotencyStore(DataSource dataSource, String table, Duration retention) {
+    this.dataSource = dataSource;
+    this.table = table;
+    this.retentionMillis = retention.toMillis();
+    this.claimSql =
+        "INSERT INTO "
+            + table
+            + " (idempotency_key, state, expires_at)"
+            + " VALUES (?, 'IN_PROGRESS', now() + ? * interval '1 millisecond')"
+            + " ON CONFLICT (idempotency_key) DO UPDATE"
+            + " SET state = 'IN_PROGRESS', expires_at = EXCLUDED.expires_at"
+            + " WHERE "
+            + table
+            + ".expires_at <= now()";
+    this.stateSql =
+        "SELECT state FROM " + table + " WHERE idempotency_key = ? AND expires_at > now()";
+    this.completeSql =
+        "INSERT INTO "
+            + table
+            + " (idempotency_key, state, expires_at)"
+            + " VALUES (?, 'COMPLETED', now() + ? * interval '1 millisecond')"
+            + " ON CONFLICT (idempotency_key) DO UPDATE"
+            + " SET state = 'COMPLETED', expires_at = EXCLUDED.expires_at";
+    this.releaseSql =
+        "DELETE FROM " + table + " WHERE idempotency_key = ? AND state = 'IN_PROGRESS'";
+    this.purgeSql = "DELETE FROM " + table + " WHERE expires_at <= now()";
+  }
+
+  /**
+   * Returns a store on the default table, {@code voicehooks_idempotency}, remembering completed
+   * keys for 24 hours (Agntix retries for up to 24 hours).
+   *
+   * @param dataSource a pooled data source for PostgreSQL
+   * @return the store
+   */
+  public static JdbcIdempotencyStore create(DataSource dataSource) {
+    return builder(dataSource).build();
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @param dataSource a pooled data source for PostgreSQL
+   * @return the builder
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(Objects.requireNonNull(dataSource, "dataSource == null"));
+  }
+
+  /** Creates the table and its index if they do not exist; safe to call from every replica. */
+  public void createSchema() {
+    Sql.createSchema(dataSource, DEFAULT_TABLE, table);
+  }
+
+  @Override
+  public Claim claim(String key, Duration lease) {
+    Objects.requireNonNull(key, "key == null");
+    Objects.requireNonNull(lease, "lease == null");
+    try (Connection c = dataSource.getConnection()) {
+      // A key released or expired between the two statements is simply claimed on the next try.
+      for (int attempt = 0; attempt < 3; attempt++) {
+        try (PreparedStatement insert = c.prepareStatement(claimSql)) {
+          insert.setString(1, key);
+          insert.setLong(2, Math.max(1, lease.toMillis()));
+          if (insert.executeUpdate() == 1) {
+            return Claim.CLAIMED;
+          }
+        }
+        try (PreparedStatement select = c.prepareStatement(stateSql)) {
+          select.setString(1, key);
+          try (ResultSet rs = select.executeQuery()) {
+            if (rs.next()) {
+              return "COMPLETED".equals(rs.getString(1)) ? Claim.COMPLETED : Claim.IN_PROGRESS;
+            }
+          }
+        }
+      }
+      return Claim.IN_PROGRESS;
+    } catch (SQLException e) {
+      throw new JdbcStoreException("Claiming an idempotency key", e);
+    }
+  }
+
+  @Override
+  public void complete(String key) {
+    Objects.requireNonNull(key, "key == null");
+    update("Completing an idempotency key", completeSql, key, retentionMillis);
+  }
+
+  @Override
+  public void release(String key) {
+    Objects.requireNonNull(key, "key == null");
+    update("Releasing an idempotency key", releaseSql, key, null);
+  }
+
+  /**
+   * Deletes the rows whose lease or retention has run out.
+   *
+   * @return how many rows were deleted
+   */
+  public int purgeExpired() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(purgeSql)) {
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new JdbcStoreException("Purging expired idempotency keys", e);
+    }
+  }
+
+  private void update(String operation, String sql, String key, @Nullable Long millis) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, key);
+      if (millis != null) {
+        s.setLong(2, millis);
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new JdbcStoreException(operation, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcIdempotencyStore{table=" + table + "}";
+  }
+
+  /** Builds a {@link JdbcIdempotencyStore}. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private String table = DEFAULT_TABLE;
+    private Duration retention = Duration.ofHours(24);
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    /**
+     * Sets the table name.
+     *
+     * @param table an unquoted identifier, optionally schema-qualified; default {@code
+     *     voicehooks_idempotency}
+     * @return this builder
+     */
+    public Builder table(String table) {
+      this.table = Sql.checkTable(table);
+      return this;
+    }
+
+    /**
+     * Sets how long completed keys are remembered: at least the provider's retry window.
+     *
+     * @param retention positive; default 24 hours
+     * @return this builder
+     */
+    public Builder retention(Duration retention) {
+      Objects.requireNonNull(retention, "retention == null");
+      if (retention.isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("retention must be positive");
+      }
+      this.retention = retention;
+      return this;
+    }
+
+    /** {@return the store} */
+    public JdbcIdempotencyStore build() {
+      return new JdbcIdempotencyStore(dataSource, table, retention);
+    }
+  }
+}

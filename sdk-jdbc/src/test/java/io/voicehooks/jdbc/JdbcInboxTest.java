@@ -1,0 +1,334 @@
+package io.voicehooks.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.voicehooks.core.WebhookHandler;
+import io.voicehooks.core.WebhookResponse.Outcome;
+import io.voicehooks.jdbc.TestEvents.TestEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+final class JdbcInboxTest {
+  private HikariDataSource dataSource;
+  private String table;
+  private final List<JdbcInbox<?>> inboxes = new ArrayList<>();
+  private final Map<String, AtomicInteger> dispatched = new ConcurrentHashMap<>();
+
+  @BeforeEach
+  void createTable() {
+    dataSource = Postgres.dataSource(32);
+    table = Postgres.uniqueTable("it_inbox");
+  }
+
+  @AfterEach
+  void dropTable() throws Exception {
+    for (JdbcInbox<?> inbox : inboxes) {
+      inbox.stop(Duration.ofSeconds(5));
+    }
+    if (dataSource != null) {
+      Postgres.drop(dataSource, table);
+      dataSource.close();
+    }
+  }
+
+  private void record(TestEvent event) {
+    dispatched.computeIfAbsent(event.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  private JdbcInbox.Builder<TestEvent> builder(Consumer<TestEvent> listener) {
+    return JdbcInbox.builder(dataSource, TestEvents.parser(), listener)
+        .table(table)
+        .pollInterval(Duration.ofMillis(50));
+  }
+
+  private JdbcInbox<TestEvent> inbox(JdbcInbox.Builder<TestEvent> builder) {
+    JdbcInbox<TestEvent> inbox = builder.build();
+    inbox.createSchema();
+    inboxes.add(inbox);
+    return inbox;
+  }
+
+  @Test
+  void handle_storesBeforeAcknowledging_andWorkersDispatchOnce() throws Exception {
+    JdbcInbox<TestEvent> inbox = inbox(builder(this::record));
+    WebhookHandler handler = inbox.handler();
+    assertThat(handler.handle(TestEvents.ping("a")).outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(handler.handle(TestEvents.ping("a")).outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(inbox.count("PENDING")).as("stored before any worker ran").isEqualTo(1);
+    inbox.start();
+    waitUntil(() -> inbox.count("DONE") == 1);
+    assertThat(dispatched).containsOnlyKeys("ping:a");
+    assertThat(dispatched.get("ping:a")).hasValue(1);
+  }
+
+  @Test
+  void restart_pendingRowsOfTheLastProcessAreProcessed() throws Exception {
+    JdbcInbox<TestEvent> crashed = inbox(builder(this::record));
+    WebhookHandler handler = crashed.handler();
+    for (int i = 0; i < 20; i++) {
+      assertThat(handler.handle(TestEvents.ping("r" + i)).status()).isEqualTo(200);
+    }
+    // The process "dies" before its workers ran: a new one on the same table takes over.
+    JdbcInbox<TestEvent> restarted = inbox(builder(this::record));
+    restarted.start();
+    waitUntil(() -> restarted.count("DONE") == 20);
+    assertThat(dispatched).hasSize(20);
+    assertThat(dispatched.values()).allSatisfy(c -> assertThat(c).hasValue(1));
+  }
+
+  @Test
+  void workerInterruptedMidEvent_rowIsTakenAgain() throws Exception {
+    CountDownLatch inListener = new CountDownLatch(1);
+    AtomicBoolean block = new AtomicBoolean(true);
+    JdbcInbox<TestEvent> first =
+        inbox(
+            builder(
+                    e -> {
+                      if (block.get()) {
+                        inListener.countDown();
+                        try {
+                          new CountDownLatch(1).await(); // hangs until interrupted
+                        } catch (InterruptedException interrupted) {
+                          throw new IllegalStateException("worker killed");
+                        }
+                      }
+                      record(e);
+                    })
+                .workers(1));
+    first.handler().handle(TestEvents.ping("victim"));
+    first.start();
+    assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+    first.stop(Duration.ZERO); // the pool is shut down abruptly mid-event
+    assertThat(first.count("PENDING")).isEqualTo(1);
+    assertThat(attemptsOf("ping:victim")).as("a killed worker records no attempt").isZero();
+    block.set(false);
+    JdbcInbox<TestEvent> second = inbox(builder(this::record));
+    assertThat(second.drain()).isEqualTo(1);
+    assertThat(dispatched).containsOnlyKeys("ping:victim");
+    assertThat(second.count("DONE")).isEqualTo(1);
+  }
+
+  @Test
+  void workerConnectionLostMidEvent_rowIsTakenAgain() throws Exception {
+    CountDownLatch inListener = new CountDownLatch(1);
+    CountDownLatch proceed = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    JdbcInbox<TestEvent> inbox =
+        inbox(
+            builder(
+                    e -> {
+                      if (calls.incrementAndGet() == 1) {
+                        inListener.countDown();
+                        await(proceed);
+                      }
+                      record(e);
+                    })
+                .workers(1));
+    inbox.handler().handle(TestEvents.ping("orphan"));
+    inbox.start();
+    assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+    // The database drops the worker's session, as it does when the worker's host dies.
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE state = 'idle in transaction' AND query LIKE ?")) {
+      s.setString(1, "%FROM " + table + "%FOR UPDATE SKIP LOCKED%");
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).as("the worker's session was found").isTrue();
+      }
+    }
+    proceed.countDown();
+    waitUntil(() -> inbox.count("DONE") == 1);
+    assertThat(calls).as("dispatched again after the lost commit").hasValue(2);
+    assertThat(attemptsOf("ping:orphan")).isEqualTo(1);
+  }
+
+  @Test
+  void failingListener_retriesWithBackoffThenDeadLetterAndReplay() throws Exception {
+    AtomicBoolean broken = new AtomicBoolean(true);
+    JdbcInbox<TestEvent> inbox =
+        inbox(
+            builder(
+                    e -> {
+                      if (broken.get()) {
+                        throw new IllegalStateException("CRM rejected the call");
+                      }
+                      record(e);
+                    })
+                .maxAttempts(3)
+                .backoff(Duration.ZERO, Duration.ZERO));
+    inbox.handler().handle(TestEvents.ping("poison"));
+    inbox.handler().handle(TestEvents.ping("also"));
+    int taken = 0;
+    for (int i = 0; i < 10 && inbox.count("DEAD") < 2; i++) {
+      taken += inbox.drain();
+    }
+    assertThat(taken).isEqualTo(6);
+    List<DeadLetter> dead = inbox.deadLetters(10);
+    assertThat(dead)
+        .extracting(DeadLetter::idempotencyKey)
+        .containsExactlyInAnyOrder("ping:poison", "ping:also");
+    assertThat(dead)
+        .allSatisfy(
+            d -> {
+              assertThat(d.attempts()).isEqualTo(3);
+              assertThat(d.eventType()).isEqualTo("ping");
+              assertThat(d.lastError())
+                  .isEqualTo("java.lang.IllegalStateException: CRM rejected the call");
+            });
+    broken.set(false);
+    for (DeadLetter letter : dead) {
+      assertThat(inbox.replay(letter.id())).isTrue();
+    }
+    assertThat(inbox.replay(dead.get(0).id())).as("no longer dead").isFalse();
+    assertThat(inbox.drain()).isEqualTo(2);
+    assertThat(inbox.count("DONE")).isEqualTo(2);
+    assertThat(inbox.deadLetters(10)).isEmpty();
+    assertThat(dispatched).containsOnlyKeys("ping:poison", "ping:also");
+  }
+
+  @Test
+  void backoff_doublesUpToTheMaximum() {
+    JdbcInbox<TestEvent> inbox =
+        builder(this::record).backoff(Duration.ofSeconds(1), Duration.ofSeconds(10)).build();
+    assertThat(inbox.backoffMillis(1)).isEqualTo(1_000);
+    assertThat(inbox.backoffMillis(2)).isEqualTo(2_000);
+    assertThat(inbox.backoffMillis(4)).isEqualTo(8_000);
+    assertThat(inbox.backoffMillis(5)).isEqualTo(10_000);
+    assertThat(inbox.backoffMillis(60)).isEqualTo(10_000);
+  }
+
+  @Test
+  void failedAttempt_isNotRetriedBeforeItsBackoff() {
+    AtomicInteger calls = new AtomicInteger();
+    JdbcInbox<TestEvent> inbox =
+        inbox(
+            builder(
+                    e -> {
+                      calls.incrementAndGet();
+                      throw new IllegalStateException("down");
+                    })
+                .backoff(Duration.ofHours(1), Duration.ofHours(1)));
+    inbox.handler().handle(TestEvents.ping("later"));
+    assertThat(inbox.drain()).isEqualTo(1);
+    assertThat(inbox.drain()).isZero();
+    assertThat(calls).hasValue(1);
+    assertThat(inbox.count("PENDING")).isEqualTo(1);
+  }
+
+  @Test
+  void createSchema_twice_isIdempotent() {
+    JdbcInbox<TestEvent> inbox = inbox(builder(this::record));
+    inbox.createSchema();
+    inbox.createSchema();
+    assertThat(inbox.handler().handle(TestEvents.ping("x")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void twoReplicas_sameDeliveriesConcurrently_processEachOnce() throws Exception {
+    int deliveries = 10_000;
+    List<JdbcInbox<TestEvent>> replicas = new ArrayList<>();
+    List<WebhookHandler> handlers = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      JdbcInbox<TestEvent> replica = inbox(builder(this::record).workers(2));
+      replicas.add(replica);
+      handlers.add(replica.handler());
+      replica.start();
+    }
+    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      AtomicInteger next = new AtomicInteger();
+      for (int t = 0; t < 16; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  int i;
+                  while ((i = next.getAndIncrement()) < deliveries * 2) {
+                    int status = handlers.get(i % 2).handle(TestEvents.ping("d" + i / 2)).status();
+                    statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get(300, TimeUnit.SECONDS);
+      }
+      long accepted = System.nanoTime();
+      waitUntil(() -> replicas.get(0).count("DONE") == deliveries, Duration.ofMinutes(5));
+      long done = System.nanoTime();
+      assertThat(statuses).containsOnlyKeys(200);
+      assertThat(dispatched).hasSize(deliveries);
+      assertThat(dispatched.values()).allSatisfy(c -> assertThat(c).hasValue(1));
+      System.out.printf(
+          "Two replicas, shared JdbcInbox: %,d deliveries (each to both replicas) stored in %,d ms,"
+              + " all %,d processed once after %,d ms; 0 lost, 0 processed twice%n",
+          deliveries * 2,
+          TimeUnit.NANOSECONDS.toMillis(accepted - start),
+          dispatched.size(),
+          TimeUnit.NANOSECONDS.toMillis(done - start));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private int attemptsOf(String key) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT attempts FROM " + table + " WHERE idempotency_key = ?")) {
+      s.setString(1, key);
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("latch timed out");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+    waitUntil(condition, Duration.ofSeconds(30));
+  }
+
+  private static void waitUntil(BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not reached within " + timeout);
+      }
+      Thread.sleep(20);
+    }
+  }
+}
