@@ -1,0 +1,256 @@
+package io.voicehooks.agni;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.CallSummary;
+import io.voicehooks.core.FinishedCallEvent;
+import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.WebhookParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Agni's {@code call.completed} event: a call session ended, and {@link #data()} carries its full
+ * record (metadata, cost, AI analysis, transcript).
+ *
+ * <pre>{@code
+ * CallData call = event.data();
+ * if (call.status() != null && call.status().is(CallStatus.NO_ANSWER)) {
+ *   scheduler.retryLater(call.contactId());
+ * }
+ * }</pre>
+ *
+ * <p>The event is identified by {@link #sessionId()}: {@code data.call_session_id}, or {@code
+ * data.call_id} when only that is sent. A delivery with neither is rejected.
+ *
+ * @param event the event type, always {@value #EVENT_TYPE}
+ * @param orgId the organisation that owns the call ({@code org_id}), or null when not sent; {@link
+ *     AgniWebhookParser} checks it against the expected organisations
+ * @param data the call session's record
+ */
+public record CallCompletedEvent(
+    @JsonProperty("event") String event,
+    @JsonProperty("org_id") @Nullable String orgId,
+    @JsonProperty("data") CallData data)
+    implements AgniEvent, FinishedCallEvent {
+
+  /** The event type name on the wire. */
+  public static final String EVENT_TYPE = "call.completed";
+
+  /** Epoch milliseconds of 2001-09-09: no call's offset from its own start is this large. */
+  private static final long EPOCH_MILLIS_THRESHOLD = 1_000_000_000_000L;
+
+  /**
+   * Creates the event, checking its identity.
+   *
+   * @param event the event type; null or empty reads as {@value #EVENT_TYPE} (the dispatcher
+   *     consumes the field before binding when it comes first)
+   * @param orgId the owning organisation, or null
+   * @param data the call session's record
+   * @throws WebhookParseException if {@code data} is missing (or was not a JSON object), or carries
+   *     neither {@code call_session_id} nor {@code call_id}
+   */
+  public CallCompletedEvent {
+    if (event == null || event.isEmpty()) {
+      event = EVENT_TYPE;
+    }
+    if (data == null) {
+      throw new WebhookParseException(
+          "Missing required field 'data' (or not a JSON object) in '" + event + "' event",
+          "data",
+          event);
+    }
+    if (isBlank(data.callSessionId()) && isBlank(data.callId())) {
+      throw WebhookParseException.missingField("data.call_session_id", event);
+    }
+  }
+
+  /** {@return the event type, {@value #EVENT_TYPE}} */
+  @Override
+  public String eventType() {
+    return event;
+  }
+
+  /**
+   * Returns the call session's id: {@code data.call_session_id}, which Agni documents as the
+   * de-duplication key, or {@code data.call_id} when only that is sent.
+   *
+   * @return the id, never empty
+   */
+  public String sessionId() {
+    String id = data.callSessionId();
+    return isBlank(id) ? Objects.requireNonNull(data.callId()) : id;
+  }
+
+  /** {@return {@code call.completed:} followed by {@link #sessionId()}} */
+  @Override
+  public String idempotencyKey() {
+    return EVENT_TYPE + ":" + sessionId();
+  }
+
+  /**
+   * Calls {@link AgniEventListener#onCallCompleted(CallCompletedEvent)}.
+   *
+   * @param listener the listener
+   */
+  @Override
+  public void dispatch(AgniEventListener listener) {
+    listener.onCallCompleted(this);
+  }
+
+  /**
+   * Returns the provider-neutral view of this call.
+   *
+   * <ul>
+   *   <li>{@code callId} is {@link #sessionId()}; {@code status} the raw {@code status}.
+   *   <li>{@code duration} is {@code duration_sec}, or else the time from {@code started_at} to
+   *       {@code ended_at}.
+   *   <li>{@code sentiment} comes from {@code post_call_analysis.sentiment}.
+   *   <li>The transcript keeps the entries that have content. Roles {@code agent} and {@code
+   *       assistant} are {@code AGENT}, {@code user} is {@code USER}, anything else {@code OTHER}.
+   *       The offset is {@code timestamp_ms}; a value too large to be an offset (an epoch time,
+   *       which Agni's docs do not rule out) is taken relative to {@code started_at}, or left null
+   *       when that is unknown.
+   *   <li>{@code customerPhoneNumber} is {@code phone}. {@code agentPhoneNumber} is whichever of
+   *       {@code caller_number} and {@code callee_number} is not {@code phone} (compared by
+   *       digits); null when {@code phone} matches neither or both, since Agni does not document
+   *       the call's direction.
+   *   <li>{@code correlation} holds {@code campaign_id}, {@code contact_id}, {@code attempt} and
+   *       {@code disposition} (raw) when sent, then the analysis's extra keys ({@link
+   *       PostCallAnalysis#extra()}), which never replace those four.
+   * </ul>
+   *
+   * @return the summary
+   */
+  @Override
+  public CallSummary callSummary() {
+    PostCallAnalysis analysis = data.postCallAnalysis();
+    return new CallSummary(
+        "agni",
+        sessionId(),
+        raw(data.status()),
+        data.startedAt(),
+        data.endedAt(),
+        duration(),
+        data.summary(),
+        CallSummary.Sentiment.fromLabel(analysis == null ? null : raw(analysis.sentiment())),
+        data.recordingUrl(),
+        turns(),
+        data.phone(),
+        agentPhoneNumber(),
+        correlation());
+  }
+
+  private @Nullable Duration duration() {
+    if (data.durationSec() != null) {
+      return data.durationSec();
+    }
+    Instant start = data.startedAt();
+    Instant end = data.endedAt();
+    if (start == null || end == null || end.isBefore(start)) {
+      return null;
+    }
+    return Duration.between(start, end);
+  }
+
+  private List<CallSummary.Turn> turns() {
+    List<CallSummary.Turn> turns = new ArrayList<>(data.transcripts().size());
+    for (TranscriptEntry entry : data.transcripts()) {
+      String text = entry.content();
+      if (text != null) {
+        turns.add(new CallSummary.Turn(role(entry.role()), text, offset(entry.timestampMs())));
+      }
+    }
+    return turns;
+  }
+
+  private static CallSummary.Role role(@Nullable OpenEnum<TranscriptRole> role) {
+    if (role == null) {
+      return CallSummary.Role.OTHER;
+    }
+    switch (role.value()) {
+      case AGENT:
+      case ASSISTANT:
+        return CallSummary.Role.AGENT;
+      case USER:
+        return CallSummary.Role.USER;
+      default:
+        return CallSummary.Role.OTHER;
+    }
+  }
+
+  private @Nullable Duration offset(@Nullable Duration timestamp) {
+    if (timestamp == null || timestamp.toMillis() < EPOCH_MILLIS_THRESHOLD) {
+      return timestamp;
+    }
+    Instant start = data.startedAt();
+    if (start == null) {
+      return null;
+    }
+    Duration offset = Duration.between(start, Instant.EPOCH.plus(timestamp));
+    return offset.isNegative() ? null : offset;
+  }
+
+  private @Nullable String agentPhoneNumber() {
+    String phone = digits(data.phone());
+    String caller = digits(data.callerNumber());
+    String callee = digits(data.calleeNumber());
+    if (phone == null || caller == null || callee == null || caller.equals(callee)) {
+      return null;
+    }
+    if (phone.equals(callee)) {
+      return data.callerNumber(); // outbound: the agent called from the caller number
+    }
+    if (phone.equals(caller)) {
+      return data.calleeNumber(); // inbound: the customer called the agent's number
+    }
+    return null;
+  }
+
+  private static @Nullable String digits(@Nullable String number) {
+    if (number == null) {
+      return null;
+    }
+    StringBuilder digits = new StringBuilder(number.length());
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      }
+    }
+    return digits.length() == 0 ? null : digits.toString();
+  }
+
+  private Map<String, @Nullable Object> correlation() {
+    Map<String, @Nullable Object> correlation = new LinkedHashMap<>();
+    putIfSent(correlation, "campaign_id", data.campaignId());
+    putIfSent(correlation, "contact_id", data.contactId());
+    putIfSent(correlation, "attempt", data.attempt());
+    PostCallAnalysis analysis = data.postCallAnalysis();
+    if (analysis != null) {
+      putIfSent(correlation, "disposition", raw(analysis.disposition()));
+      analysis.extra().forEach(correlation::putIfAbsent);
+    }
+    return correlation;
+  }
+
+  private static void putIfSent(
+      Map<String, @Nullable Object> map, String key, @Nullable Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  private static @Nullable String raw(@Nullable OpenEnum<?> value) {
+    return value == null ? null : value.raw();
+  }
+
+  private static boolean isBlank(@Nullable String id) {
+    return id == null || id.isBlank();
+  }
+}

@@ -1,0 +1,21 @@
+package io.voicehooks.agni;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.OpenEnum;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What was said in one transcript entry ({@code transcripts[].message}).
+ *
+ * <p>Agni's webhook example puts {@code content} and {@code format} here and the role beside the
+ * message; its REST API puts {@code role} here instead. Both shapes are read: prefer {@link
+ * TranscriptEntry#role()}, which falls back to this object's role.
+ *
+ * @param content what was said, or null when not sent
+ * @param format the format of the content, such as {@code text}, or null when not sent
+ * @param role who spoke, when the role is sent inside the message; otherwise null
+ */
+public record TranscriptMessage(
+    @JsonProperty("content") @Nullable String content,
+    @JsonProperty("format") @Nullable OpenEnum<ContentFormat> format,
+    @JsonProperty("role") @Nullable OpenEnum<TranscriptRole> role) {}
