@@ -1,0 +1,139 @@
+package io.voicehooks.vaani;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.voicehooks.core.CallSummary;
+import io.voicehooks.core.FinishedCallEvent;
+import io.voicehooks.core.internal.DurationDeserializer;
+import io.voicehooks.core.internal.FreeForm;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sent once Vaani has transcribed, summarised and extracted entities from a finished call ({@code
+ * call_postprocessing}); the last event of a call. Offers the provider-neutral {@link
+ * #callSummary()}.
+ *
+ * <pre>{@code
+ * {"event": "call_postprocessing", "room_name": "room_123abc", "call_duration": 42500,
+ *  "transcript": "User: Hello. Agent: Hi, how can I help you? ...",
+ *  "summary": "Customer called to inquire about service availability in Mumbai.",
+ *  "entities": {"location": "Mumbai", "intent": "service_inquiry"},
+ *  "recording_url": "https://storage.vaani.ai/recordings/call_123.mp3"}
+ * }</pre>
+ *
+ * <p>In this event Vaani sends {@code call_duration} in <b>milliseconds</b> ({@code 42500}); in
+ * {@code call_ended} it sends seconds. Both read as a {@link Duration}, so callers never deal with
+ * the units; the conversion is exact, so the wire value is {@code callDuration().toMillis()} (plus
+ * any fraction of a millisecond). Reading is lenient: a {@code call_duration} that is not a
+ * non-negative number (or numeric string) of milliseconds reads as null instead of failing the
+ * delivery.
+ *
+ * <p>The transcript is one string with inline speaker labels; {@link #turns()} splits it.
+ *
+ * @param roomName the room that identifies the call ({@code room_name})
+ * @param callDuration how long the call lasted ({@code call_duration}, sent in milliseconds), or
+ *     null when absent or unreadable
+ * @param transcript the whole conversation as sent ({@code transcript}), with {@code User:} and
+ *     {@code Agent:} labels, or null
+ * @param summary the written summary of the call ({@code summary}), or null
+ * @param entities what the agent extracted from the call ({@code entities}): keys come from the
+ *     agent's configuration and values may be null or any JSON type (strings, numbers as {@code
+ *     Integer}, {@code Long}, {@code BigInteger} or {@code BigDecimal}, booleans, lists, maps);
+ *     unmodifiable, empty when absent
+ * @param recordingUrl where the call's recording can be fetched ({@code recording_url}), or null
+ */
+public record CallPostprocessingEvent(
+    @JsonProperty("room_name") String roomName,
+    @JsonProperty("call_duration") @JsonDeserialize(using = DurationDeserializer.Millis.class)
+        @Nullable Duration callDuration,
+    @JsonProperty("transcript") @Nullable String transcript,
+    @JsonProperty("summary") @Nullable String summary,
+    @JsonProperty("entities") Map<String, @Nullable Object> entities,
+    @JsonProperty("recording_url") @Nullable String recordingUrl)
+    implements VaaniEvent, FinishedCallEvent {
+  static final String TYPE = "call_postprocessing";
+
+  /** The name {@link CallSummary#provider()} gives Vaani. */
+  static final String PROVIDER = "vaani";
+
+  /**
+   * Creates the event, copying the entities.
+   *
+   * @param roomName the room that identifies the call
+   * @param callDuration how long the call lasted, or null
+   * @param transcript the conversation as sent, or null
+   * @param summary the written summary, or null
+   * @param entities the extracted entities; null is read as empty
+   * @param recordingUrl where the recording can be fetched, or null
+   * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
+   */
+  public CallPostprocessingEvent {
+    roomName = RoomNames.require(roomName, TYPE);
+    entities = FreeForm.copyOf(entities);
+  }
+
+  /**
+   * Returns the transcript split into speaker turns, in order.
+   *
+   * <p>A label is {@code User:} or {@code Agent:} in any case ({@code USER:} and {@code AGENT:} as
+   * Vaani's REST API writes them) at the start of the text or after whitespace, so {@code
+   * superuser:} is not one; turns may be separated by spaces or blank lines. Text before the first
+   * label, or a transcript without labels, becomes a turn with role {@link CallSummary.Role#OTHER}.
+   * Turn text is trimmed and empty turns are dropped; offsets are null, as Vaani sends no timing.
+   *
+   * @return the turns; empty when there is no transcript
+   */
+  public List<CallSummary.Turn> turns() {
+    return Transcripts.split(transcript);
+  }
+
+  /**
+   * Returns the provider-neutral view of this call: provider {@code vaani}, call id {@code
+   * room_name}, the duration, summary, recording URL, {@link #turns()} as the transcript, and the
+   * entities as correlation variables.
+   *
+   * <p>Vaani sends no status, times or phone numbers in this event, so those are null. The
+   * sentiment is read from an entity named {@code sentiment} (or ending in {@code sentiment}, such
+   * as {@code customer_sentiment}) whose value is {@code positive}, {@code neutral} or {@code
+   * negative} in any case; otherwise it is {@code UNKNOWN}.
+   *
+   * @return the summary of the call
+   */
+  @Override
+  public CallSummary callSummary() {
+    return new CallSummary(
+        PROVIDER,
+        roomName,
+        null,
+        null,
+        null,
+        callDuration,
+        summary,
+        Transcripts.sentiment(entities),
+        recordingUrl,
+        turns(),
+        null,
+        null,
+        entities);
+  }
+
+  /** {@return {@code call_postprocessing}} */
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+
+  /** {@return {@code call_postprocessing:<room_name>}} */
+  @Override
+  public String idempotencyKey() {
+    return RoomNames.key(TYPE, roomName);
+  }
+
+  @Override
+  public void dispatch(VaaniEventListener listener) {
+    listener.onCallPostprocessing(this);
+  }
+}

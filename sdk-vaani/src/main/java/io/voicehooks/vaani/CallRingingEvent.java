@@ -1,0 +1,52 @@
+package io.voicehooks.vaani;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.OpenEnum;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sent when the carrier reports that the callee's phone is ringing ({@code call_ringing}); outbound
+ * calls only.
+ *
+ * <pre>{@code
+ * {"event": "call_ringing", "room_name": "room_123abc", "status": "ringing"}
+ * }</pre>
+ *
+ * @param roomName the room that identifies the call ({@code room_name})
+ * @param status the call status ({@code status}), {@code ringing} in Vaani's example, or null when
+ *     not sent
+ */
+public record CallRingingEvent(
+    @JsonProperty("room_name") String roomName,
+    @JsonProperty("status") @Nullable OpenEnum<CallStatus> status)
+    implements VaaniEvent {
+  static final String TYPE = "call_ringing";
+
+  /**
+   * Creates the event.
+   *
+   * @param roomName the room that identifies the call
+   * @param status the call status, or null
+   * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
+   */
+  public CallRingingEvent {
+    roomName = RoomNames.require(roomName, TYPE);
+  }
+
+  /** {@return {@code call_ringing}} */
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+
+  /** {@return {@code call_ringing:<room_name>}} */
+  @Override
+  public String idempotencyKey() {
+    return RoomNames.key(TYPE, roomName);
+  }
+
+  @Override
+  public void dispatch(VaaniEventListener listener) {
+    listener.onCallRinging(this);
+  }
+}

@@ -1,0 +1,59 @@
+package io.voicehooks.vaani;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.OpenEnum;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sent when the SIP participant joins the room and an outbound call begins dialing, or when an
+ * inbound caller connects ({@code call_started}).
+ *
+ * <pre>{@code
+ * {"event": "call_started", "room_name": "room_123abc", "status": "dialing",
+ *  "phone_number": "+1234567890"}
+ * }</pre>
+ *
+ * <p>For an inbound call Vaani documents neither the status nor whose number {@code phone_number}
+ * is; both are kept as sent.
+ *
+ * @param roomName the room that identifies the call ({@code room_name})
+ * @param status the call status ({@code status}), {@code dialing} in Vaani's example, or null
+ * @param phoneNumber the phone number of the call ({@code phone_number}): for an outbound call the
+ *     number dialled, in E.164 form such as {@code +1234567890}; or null
+ */
+public record CallStartedEvent(
+    @JsonProperty("room_name") String roomName,
+    @JsonProperty("status") @Nullable OpenEnum<CallStatus> status,
+    @JsonProperty("phone_number") @Nullable String phoneNumber)
+    implements VaaniEvent {
+  static final String TYPE = "call_started";
+
+  /**
+   * Creates the event.
+   *
+   * @param roomName the room that identifies the call
+   * @param status the call status, or null
+   * @param phoneNumber the phone number of the call, or null
+   * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
+   */
+  public CallStartedEvent {
+    roomName = RoomNames.require(roomName, TYPE);
+  }
+
+  /** {@return {@code call_started}} */
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+
+  /** {@return {@code call_started:<room_name>}} */
+  @Override
+  public String idempotencyKey() {
+    return RoomNames.key(TYPE, roomName);
+  }
+
+  @Override
+  public void dispatch(VaaniEventListener listener) {
+    listener.onCallStarted(this);
+  }
+}

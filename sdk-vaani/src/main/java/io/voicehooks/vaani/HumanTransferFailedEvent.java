@@ -1,0 +1,63 @@
+package io.voicehooks.vaani;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.OpenEnum;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sent when a transfer to a human cannot be completed because it was rejected, busy or not answered
+ * ({@code human_transfer_failed}). The call stays with the AI agent.
+ *
+ * <pre>{@code
+ * {"event": "human_transfer_failed", "room_name": "room_123abc", "transfer_type": "warm",
+ *  "phone_number": "+919876543210", "reason": "busy", "sip_status": "busy"}
+ * }</pre>
+ *
+ * @param roomName the room that identifies the call ({@code room_name})
+ * @param transferType how the call was to be handed over ({@code transfer_type}), or null
+ * @param phoneNumber the human's number the transfer tried ({@code phone_number}), or null
+ * @param reason why the transfer failed ({@code reason}), or null
+ * @param sipStatus the SIP outcome as Vaani labels it ({@code sip_status}), a string such as {@code
+ *     busy} rather than a numeric SIP code; kept as sent because its value set is undocumented; or
+ *     null
+ */
+public record HumanTransferFailedEvent(
+    @JsonProperty("room_name") String roomName,
+    @JsonProperty("transfer_type") @Nullable OpenEnum<TransferType> transferType,
+    @JsonProperty("phone_number") @Nullable String phoneNumber,
+    @JsonProperty("reason") @Nullable OpenEnum<TransferFailureReason> reason,
+    @JsonProperty("sip_status") @Nullable String sipStatus)
+    implements VaaniEvent {
+  static final String TYPE = "human_transfer_failed";
+
+  /**
+   * Creates the event.
+   *
+   * @param roomName the room that identifies the call
+   * @param transferType how the call was to be handed over, or null
+   * @param phoneNumber the transfer target's number, or null
+   * @param reason why the transfer failed, or null
+   * @param sipStatus the SIP outcome label, or null
+   * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
+   */
+  public HumanTransferFailedEvent {
+    roomName = RoomNames.require(roomName, TYPE);
+  }
+
+  /** {@return {@code human_transfer_failed}} */
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+
+  /** {@return {@code human_transfer_failed:<room_name>}} */
+  @Override
+  public String idempotencyKey() {
+    return RoomNames.key(TYPE, roomName);
+  }
+
+  @Override
+  public void dispatch(VaaniEventListener listener) {
+    listener.onHumanTransferFailed(this);
+  }
+}

@@ -1,0 +1,56 @@
+package io.voicehooks.vaani;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.OpenEnum;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sent when the AI agent calls its transfer tool to hand the call to a human ({@code
+ * human_transfer_initiated}).
+ *
+ * <pre>{@code
+ * {"event": "human_transfer_initiated", "room_name": "room_123abc", "transfer_type": "warm",
+ *  "phone_number": "+919876543210"}
+ * }</pre>
+ *
+ * @param roomName the room that identifies the call ({@code room_name})
+ * @param transferType how the call is handed over ({@code transfer_type}), or null
+ * @param phoneNumber the human's number the call is transferred to ({@code phone_number}), not the
+ *     customer's; or null
+ */
+public record HumanTransferInitiatedEvent(
+    @JsonProperty("room_name") String roomName,
+    @JsonProperty("transfer_type") @Nullable OpenEnum<TransferType> transferType,
+    @JsonProperty("phone_number") @Nullable String phoneNumber)
+    implements VaaniEvent {
+  static final String TYPE = "human_transfer_initiated";
+
+  /**
+   * Creates the event.
+   *
+   * @param roomName the room that identifies the call
+   * @param transferType how the call is handed over, or null
+   * @param phoneNumber the transfer target's number, or null
+   * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
+   */
+  public HumanTransferInitiatedEvent {
+    roomName = RoomNames.require(roomName, TYPE);
+  }
+
+  /** {@return {@code human_transfer_initiated}} */
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+
+  /** {@return {@code human_transfer_initiated:<room_name>}} */
+  @Override
+  public String idempotencyKey() {
+    return RoomNames.key(TYPE, roomName);
+  }
+
+  @Override
+  public void dispatch(VaaniEventListener listener) {
+    listener.onHumanTransferInitiated(this);
+  }
+}

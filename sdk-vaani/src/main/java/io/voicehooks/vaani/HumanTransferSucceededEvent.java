@@ -1,0 +1,59 @@
+package io.voicehooks.vaani;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.OpenEnum;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sent when the human specialist answers and the AI agent is ready to introduce the call ({@code
+ * human_transfer_successful}).
+ *
+ * <pre>{@code
+ * {"event": "human_transfer_successful", "room_name": "room_123abc", "transfer_type": "warm",
+ *  "phone_number": "+919876543210", "agent_identity": "human_agent_1712485300"}
+ * }</pre>
+ *
+ * @param roomName the room that identifies the call ({@code room_name})
+ * @param transferType how the call was handed over ({@code transfer_type}), or null
+ * @param phoneNumber the human's number the call was transferred to ({@code phone_number}), or null
+ * @param agentIdentity the human's participant identity in the room ({@code agent_identity}), such
+ *     as {@code human_agent_1712485300}, or null
+ */
+public record HumanTransferSucceededEvent(
+    @JsonProperty("room_name") String roomName,
+    @JsonProperty("transfer_type") @Nullable OpenEnum<TransferType> transferType,
+    @JsonProperty("phone_number") @Nullable String phoneNumber,
+    @JsonProperty("agent_identity") @Nullable String agentIdentity)
+    implements VaaniEvent {
+  static final String TYPE = "human_transfer_successful";
+
+  /**
+   * Creates the event.
+   *
+   * @param roomName the room that identifies the call
+   * @param transferType how the call was handed over, or null
+   * @param phoneNumber the transfer target's number, or null
+   * @param agentIdentity the human's participant identity, or null
+   * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
+   */
+  public HumanTransferSucceededEvent {
+    roomName = RoomNames.require(roomName, TYPE);
+  }
+
+  /** {@return {@code human_transfer_successful}} */
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+
+  /** {@return {@code human_transfer_successful:<room_name>}} */
+  @Override
+  public String idempotencyKey() {
+    return RoomNames.key(TYPE, roomName);
+  }
+
+  @Override
+  public void dispatch(VaaniEventListener listener) {
+    listener.onHumanTransferSucceeded(this);
+  }
+}

@@ -1,0 +1,64 @@
+package io.voicehooks.vaani;
+
+import io.voicehooks.core.internal.Digests;
+import io.voicehooks.core.internal.FreeForm;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An event type this SDK does not know, kept rather than rejected so that a new Vaani event never
+ * fails a delivery. The handler answers it with 200 after {@link
+ * VaaniEventListener#onUnknown(UnknownVaaniEvent)}.
+ *
+ * <p>Nothing is required of an unknown event beyond its type: its room name is optional. Its
+ * idempotency key is the type plus the SHA-256 of the raw JSON, since a retried delivery repeats
+ * the same bytes.
+ *
+ * @param eventType the value of {@code event}, as sent
+ * @param rawJson the body as received, as text
+ */
+public record UnknownVaaniEvent(String eventType, String rawJson) implements VaaniEvent {
+  /**
+   * Creates the event.
+   *
+   * @param eventType the value of {@code event}
+   * @param rawJson the body as text
+   */
+  public UnknownVaaniEvent {
+    Objects.requireNonNull(eventType, "eventType == null");
+    Objects.requireNonNull(rawJson, "rawJson == null");
+  }
+
+  /**
+   * Returns the top-level fields of the raw JSON, parsed on each call.
+   *
+   * @return an unmodifiable deep copy of the fields, nulls kept; empty if the raw JSON cannot be
+   *     read
+   */
+  public Map<String, @Nullable Object> fields() {
+    return FreeForm.parse(rawJson);
+  }
+
+  /**
+   * Returns the {@code room_name} of the raw JSON, parsed on each call.
+   *
+   * @return the room name when it is a non-blank string, else null
+   */
+  @Override
+  public @Nullable String roomName() {
+    Object value = fields().get(RoomNames.FIELD);
+    return value instanceof String && !((String) value).isBlank() ? (String) value : null;
+  }
+
+  /** {@return the event type plus {@code :} plus the SHA-256 hex of the raw JSON} */
+  @Override
+  public String idempotencyKey() {
+    return eventType + ":" + Digests.sha256Hex(rawJson);
+  }
+
+  @Override
+  public void dispatch(VaaniEventListener listener) {
+    listener.onUnknown(this);
+  }
+}

@@ -1,0 +1,117 @@
+package io.voicehooks.vaani;
+
+import io.voicehooks.core.EventDeserializer;
+import io.voicehooks.core.JsonLimits;
+import io.voicehooks.core.WebhookHandler;
+import io.voicehooks.core.WebhookParser;
+import io.voicehooks.core.WebhookRequest;
+import java.util.Objects;
+
+/**
+ * Parses Vaani webhooks into {@link VaaniEvent}s, choosing the record by the {@code event} field
+ * wherever it sits in the object; an unregistered type gives an {@link UnknownVaaniEvent}.
+ *
+ * <pre>{@code
+ * VaaniWebhookParser parser = VaaniWebhookParser.create();
+ * VaaniEvent event = parser.parse(WebhookRequest.of(headers, rawBody));
+ * }</pre>
+ *
+ * <p>A delivery is rejected ({@link io.voicehooks.core.WebhookParseException}) only when it is not
+ * a JSON object, is malformed, lacks {@code event}, or (for a known event) lacks a non-blank {@code
+ * room_name}. Every other field is lenient: a value of the wrong JSON type or an unreadable format
+ * (such as a non-numeric or negative {@code call_duration}) reads as null, and undeclared fields
+ * are ignored. Vaani signs nothing, so the parser verifies nothing; see {@link
+ * #handler(VaaniEventListener)}.
+ *
+ * <p>Instances are immutable and thread-safe; build one and share it.
+ */
+public final class VaaniWebhookParser implements WebhookParser<VaaniEvent> {
+  private final EventDeserializer<VaaniEvent> events;
+
+  private VaaniWebhookParser(Builder builder) {
+    this.events =
+        EventDeserializer.builder(VaaniEvent.class)
+            .typeField("event")
+            .type(CallStartedEvent.TYPE, CallStartedEvent.class)
+            .type(CallRingingEvent.TYPE, CallRingingEvent.class)
+            .type(UserPickedUpEvent.TYPE, UserPickedUpEvent.class)
+            .type(CallRejectedEvent.TYPE, CallRejectedEvent.class)
+            .type(CallNoAnswerEvent.TYPE, CallNoAnswerEvent.class)
+            .type(CallFailedEvent.TYPE, CallFailedEvent.class)
+            .type(HumanTransferInitiatedEvent.TYPE, HumanTransferInitiatedEvent.class)
+            .type(HumanTransferSucceededEvent.TYPE, HumanTransferSucceededEvent.class)
+            .type(HumanTransferFailedEvent.TYPE, HumanTransferFailedEvent.class)
+            .type(CallEndedEvent.TYPE, CallEndedEvent.class)
+            .type(CallPostprocessingEvent.TYPE, CallPostprocessingEvent.class)
+            .unknown(UnknownVaaniEvent::new)
+            .limits(builder.limits)
+            .build();
+  }
+
+  /** {@return a parser with the default {@link JsonLimits}} */
+  public static VaaniWebhookParser create() {
+    return builder().build();
+  }
+
+  /** {@return a builder for a parser with other options} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Parses one delivery.
+   *
+   * @param request the delivery as received
+   * @return the typed event, or an {@link UnknownVaaniEvent} for an event type this SDK does not
+   *     know
+   * @throws io.voicehooks.core.PayloadTooLargeException if the body is over the size limit
+   * @throws io.voicehooks.core.WebhookParseException if the body is not a valid JSON object, lacks
+   *     {@code event}, or lacks {@code room_name} in a known event; the message names the field
+   */
+  @Override
+  public VaaniEvent parse(WebhookRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return events.deserialize(request);
+  }
+
+  /**
+   * Returns a handler that parses with this parser, de-duplicates with the default in-memory store
+   * and passes each event to the listener: {@code WebhookHandler.builder(this).listener(listener)
+   * .build()}.
+   *
+   * <p>{@link WebhookHandler#builder(WebhookParser)} gives every other option, such as a {@link
+   * io.voicehooks.core.SharedSecretVerifier} (Vaani signs nothing, so a shared secret in a header
+   * you configure is the only authenticity check available), a shared idempotency store or an
+   * executor.
+   *
+   * @param listener receives each distinct event once
+   * @return the handler
+   */
+  public WebhookHandler handler(VaaniEventListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    return WebhookHandler.builder(this).listener(listener).build();
+  }
+
+  /** Builds a {@link VaaniWebhookParser}. Not thread-safe; the parser it builds is. */
+  public static final class Builder {
+    private JsonLimits limits = JsonLimits.defaults();
+
+    private Builder() {}
+
+    /**
+     * Sets the limits enforced on each body.
+     *
+     * @param limits the limits; default {@link JsonLimits#defaults()}
+     * @return this builder
+     */
+    public Builder limits(JsonLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits == null");
+      return this;
+    }
+
+    /** {@return the parser} */
+    public VaaniWebhookParser build() {
+      return new VaaniWebhookParser(this);
+    }
+  }
+}
