@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.voicehooks.core.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +34,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>The type field may sit anywhere in the object. When it comes first, as providers usually send
- * it, the body is read once; otherwise the top level is scanned for it and then bound. Limits
- * ({@link JsonLimits}) are enforced before and during reading. Every failure is a {@link
- * WebhookParseException} whose message names the field path and the event type, never a value; a
- * body over the size limit is a {@link PayloadTooLargeException}.
+ * it, the body is read once; otherwise the top level is scanned for it and then bound. Records
+ * should therefore not rely on binding the type field itself (it is consumed when it comes first):
+ * their {@link WebhookEvent#eventType()} returns the registered name. Limits ({@link JsonLimits})
+ * are enforced before and during reading. Every failure is a {@link WebhookParseException} whose
+ * message names the field path and the event type, never a value; a body over the size limit is a
+ * {@link PayloadTooLargeException}.
  *
  * <p>A provider without a type field ({@link #forType(Class, String, JsonLimits)}) binds every body
  * to one record. Instances are immutable and thread-safe.
@@ -234,10 +237,16 @@ public final class EventDeserializer<E extends WebhookEvent> {
           "JSON exceeds a limit (" + limitName(e.getMessage()) + ")" + in, null, type);
     }
     if (e instanceof JsonMappingException) {
-      String path = path((JsonMappingException) e);
       if (e.getCause() instanceof StreamConstraintsException) {
         return translate((Exception) e.getCause(), type);
       }
+      if (e.getCause() instanceof JsonParseException) {
+        return translate((Exception) e.getCause(), type); // a syntax error met while binding
+      }
+      if (isEndOfInput((JsonMappingException) e)) {
+        return new WebhookParseException("Malformed JSON: the body ends early" + in, null, type);
+      }
+      String path = path((JsonMappingException) e);
       return new WebhookParseException(
           "Cannot read field '" + path + "'" + in, path.isEmpty() ? null : path, type);
     }
@@ -251,6 +260,14 @@ public final class EventDeserializer<E extends WebhookEvent> {
     }
     return new WebhookParseException(
         "Cannot read the body (" + e.getClass().getSimpleName() + ")" + in, null, type);
+  }
+
+  /** Databind reports a body cut short inside a record as a mismatch, not as a parse error. */
+  private static boolean isEndOfInput(JsonMappingException e) {
+    String message = e.getOriginalMessage();
+    return e instanceof MismatchedInputException
+        && message != null
+        && message.startsWith("Unexpected end-of-input");
   }
 
   private static String limitName(@Nullable String message) {

@@ -20,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * switch (status.value()) { case COMPLETED -> ...; case UNKNOWN -> log(status.raw()); ... }
  * }</pre>
  *
- * <p>Wire values match constants by name, ignoring case: {@code no_answer} is {@code NO_ANSWER},
- * {@code POSITIVE} is {@code POSITIVE}. Every enum used here declares an {@code UNKNOWN} constant.
- * It serialises back to JSON as the raw string.
+ * <p>Wire values match constants by name, ignoring case, surrounding spaces, and hyphens or spaces
+ * in place of underscores: {@code no_answer}, {@code no-answer} and {@code No Answer} are all
+ * {@code NO_ANSWER}. Every enum used here declares an {@code UNKNOWN} constant. It serialises back
+ * to JSON as the raw string.
  *
  * @param value the matching constant, or {@code UNKNOWN}
  * @param raw the value as the provider sent it
@@ -59,7 +60,7 @@ public record OpenEnum<E extends Enum<E>>(E value, @JsonValue String raw) {
     Map<String, E> byName = (Map<String, E>) CONSTANTS.computeIfAbsent(type, OpenEnum::index);
     E value = byName.get(raw);
     if (value == null) {
-      value = byName.get(raw.trim().toUpperCase(Locale.ROOT));
+      value = byName.get(normalize(raw));
     }
     return new OpenEnum<>(value == null ? byName.get("UNKNOWN") : value, raw);
   }
@@ -74,6 +75,11 @@ public record OpenEnum<E extends Enum<E>>(E value, @JsonValue String raw) {
   public static <E extends Enum<E>> OpenEnum<E> of(E value) {
     Objects.requireNonNull(value, "value == null");
     return new OpenEnum<>(value, value.name().toLowerCase(Locale.ROOT));
+  }
+
+  /** {@code " no-answer "} and {@code "No Answer"} both become {@code NO_ANSWER}. */
+  private static String normalize(String raw) {
+    return raw.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
   }
 
   private static Map<String, ?> index(Class<?> type) {

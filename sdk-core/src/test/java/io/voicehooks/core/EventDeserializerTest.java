@@ -228,6 +228,21 @@ final class EventDeserializerTest {
   }
 
   @Test
+  void deserialize_truncatedInsideRecord_isReportedAsMalformed() {
+    assertThatThrownBy(() -> parse("{\"event\":\"call.done\",\"call_id\":\"c\",\"tags\":[\"a\""))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessageStartingWith("Malformed JSON");
+  }
+
+  @Test
+  void deserialize_hyphenatedEnumValue_matchesTheConstant() {
+    CallDone event =
+        (CallDone) parse("{\"event\":\"call.done\",\"call_id\":\"c\",\"status\":\"No-Answer\"}");
+    assertThat(event.status().value()).isEqualTo(Status.NO_ANSWER);
+    assertThat(event.status().raw()).isEqualTo("No-Answer");
+  }
+
+  @Test
   void deserialize_malformed_messageNamesLocationNotContent() {
     assertThatThrownBy(() -> parse("{\"event\":\"call.done\",\"call_id\":secretvalue}"))
         .isInstanceOf(WebhookParseException.class)

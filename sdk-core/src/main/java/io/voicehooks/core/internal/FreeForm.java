@@ -3,6 +3,7 @@ package io.voicehooks.core.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicehooks.core.JsonLimits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  * undocumented shape. Null values are kept, since providers send them.
  */
 public final class FreeForm {
-  private static final ObjectMapper MAPPER = Json.mapper();
+  /** Reads text a parser has already accepted under the user's limits, so no tighter ones apply. */
+  private static final ObjectMapper MAPPER =
+      Json.mapper(new JsonLimits(Integer.MAX_VALUE - 8, 1_000, Integer.MAX_VALUE, 10_000));
+
   private static final TypeReference<Map<String, @Nullable Object>> MAP = new TypeReference<>() {};
 
   private FreeForm() {}
