@@ -1,0 +1,41 @@
+package io.voicehooks.agntix;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.internal.FreeForm;
+import java.util.List;
+
+/**
+ * One page of a session's messages, as {@link AgntixClient#sessionMessages(String, int, int)}
+ * returns it.
+ *
+ * @param data the messages on this page, in order; empty when none
+ * @param pagination the page numbers the server applied; every part null when not sent
+ */
+public record MessagePage(
+    @JsonProperty("data") List<SessionMessage> data,
+    @JsonProperty("pagination") Pagination pagination) {
+
+  /**
+   * Creates a page, copying the messages.
+   *
+   * @param data the messages, or null for none
+   * @param pagination the pagination block, or null when not sent
+   */
+  public MessagePage {
+    data = FreeForm.listOf(data);
+    if (pagination == null) {
+      pagination = Pagination.EMPTY;
+    }
+  }
+
+  /**
+   * Tells whether the server reports a page after this one.
+   *
+   * @return true when {@code page < totalPages}; false when either is unknown
+   */
+  public boolean hasNextPage() {
+    Integer page = pagination.page();
+    Integer totalPages = pagination.totalPages();
+    return page != null && totalPages != null && page < totalPages;
+  }
+}

@@ -1,0 +1,44 @@
+package io.voicehooks.agntix;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.FreeForm;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The resolution part of a session's analysis, sent as {@code analysis.resolution} when Resolution
+ * Analysis is enabled on the agent: whether the session met the objective the agent's resolution
+ * definition describes.
+ *
+ * @param classification the verdict, or null
+ * @param confidenceScore the confidence in the verdict, 0 to 1, or null
+ * @param status the provider's status text, such as {@code Completed} (values undocumented), or
+ *     null
+ * @param satisfiedChecklistItems the checklist points met during the session; empty when none
+ * @param evidence quoted transcript turns supporting the verdict; empty when none
+ * @param explanation the model's short rationale, or null
+ */
+public record ResolutionAnalysis(
+    @JsonProperty("classification") @Nullable OpenEnum<ResolutionClassification> classification,
+    @JsonProperty("confidenceScore") @Nullable Double confidenceScore,
+    @JsonProperty("status") @Nullable String status,
+    @JsonProperty("satisfiedChecklistItems") List<String> satisfiedChecklistItems,
+    @JsonProperty("evidence") List<String> evidence,
+    @JsonProperty("explanation") @Nullable String explanation) {
+
+  /**
+   * Creates a resolution, copying the lists.
+   *
+   * @param classification the verdict, or null
+   * @param confidenceScore the confidence, or null
+   * @param status the status text, or null
+   * @param satisfiedChecklistItems the checklist points met, or null for none
+   * @param evidence the supporting turns, or null for none
+   * @param explanation the rationale, or null
+   */
+  public ResolutionAnalysis {
+    satisfiedChecklistItems = FreeForm.listOf(satisfiedChecklistItems);
+    evidence = FreeForm.listOf(evidence);
+  }
+}

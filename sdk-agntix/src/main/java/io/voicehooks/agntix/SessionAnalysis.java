@@ -1,0 +1,50 @@
+package io.voicehooks.agntix;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.internal.FreeForm;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The post-call analysis of a session, sent as {@code analysis} with {@code session.ended} (the
+ * same block {@code GET /api/v1/chat/sessions/{id}} returns). Each part is a separate toggle on the
+ * agent's Analytics tab, so any part may be absent.
+ *
+ * @param summary a one-paragraph summary of the session, or null
+ * @param intent the intent classification, or null when Intent Recognition is off
+ * @param resolution the resolution verdict, or null when Resolution Analysis is off
+ * @param sentiment the sentiment, or null when Sentiment is off
+ * @param extractedData the values pulled out by Data Extraction, keyed by the names of the agent's
+ *     schema; free-form, unmodifiable, empty when not sent
+ */
+public record SessionAnalysis(
+    @JsonProperty("summary") @Nullable String summary,
+    @JsonProperty("intent") @Nullable IntentAnalysis intent,
+    @JsonProperty("resolution") @Nullable ResolutionAnalysis resolution,
+    @JsonProperty("sentiment") @Nullable SentimentAnalysis sentiment,
+    @JsonProperty("extractedData") Map<String, @Nullable Object> extractedData) {
+
+  static final SessionAnalysis EMPTY = new SessionAnalysis(null, null, null, null, Map.of());
+
+  /**
+   * Creates an analysis, copying the extracted data.
+   *
+   * @param summary the summary, or null
+   * @param intent the intent classification, or null
+   * @param resolution the resolution verdict, or null
+   * @param sentiment the sentiment, or null
+   * @param extractedData the extracted values, or null for none
+   */
+  public SessionAnalysis {
+    extractedData = FreeForm.copyOf(extractedData);
+  }
+
+  /** {@return true when the delivery carried no analysis part at all} */
+  public boolean isEmpty() {
+    return summary == null
+        && intent == null
+        && resolution == null
+        && sentiment == null
+        && extractedData.isEmpty();
+  }
+}

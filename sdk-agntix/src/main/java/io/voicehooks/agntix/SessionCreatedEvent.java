@@ -1,0 +1,76 @@
+package io.voicehooks.agntix;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.WebhookParseException;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code session.created}: a session was initiated; for an outbound voice call, before pickup. Use
+ * it to mark the originating task as in flight.
+ *
+ * @param id the session id (a UUID), shared with the session's {@code session.ended} and accepted
+ *     by {@link AgntixClient#sessionMessages(String)}; never empty
+ * @param type the session kind, {@code VOICE} or {@code CHAT}, or null
+ * @param platform the channel, such as {@code PHONE}, or null
+ * @param direction {@code INBOUND} or {@code OUTBOUND}, or null
+ * @param state the session state at emission ({@code OPEN}), or null
+ * @param agentId the agent's id (a UUID), or null
+ * @param createdAt when the session started, or null
+ * @param metadata the channel and session metadata, with the caller's correlation ids; empty when
+ *     not sent
+ */
+public record SessionCreatedEvent(
+    @JsonProperty("id") String id,
+    @JsonProperty("type") @Nullable OpenEnum<SessionType> type,
+    @JsonProperty("platform") @Nullable OpenEnum<SessionPlatform> platform,
+    @JsonProperty("direction") @Nullable OpenEnum<SessionDirection> direction,
+    @JsonProperty("state") @Nullable OpenEnum<SessionState> state,
+    @JsonProperty("agentId") @Nullable String agentId,
+    @JsonProperty("createdAt") @Nullable Instant createdAt,
+    @JsonProperty("metadata") SessionMetadata metadata)
+    implements AgntixEvent {
+
+  /** The value of {@code eventType} for this event. */
+  public static final String EVENT_TYPE = "session.created";
+
+  /**
+   * Creates the event.
+   *
+   * @param id the session id; required
+   * @param type the session kind, or null
+   * @param platform the channel, or null
+   * @param direction the direction, or null
+   * @param state the session state, or null
+   * @param agentId the agent's id, or null
+   * @param createdAt when the session started, or null
+   * @param metadata the metadata, or null for none
+   * @throws WebhookParseException if {@code id} is null or empty
+   */
+  public SessionCreatedEvent {
+    if (id == null || id.isEmpty()) {
+      throw WebhookParseException.missingField("id", EVENT_TYPE);
+    }
+    if (metadata == null) {
+      metadata = SessionMetadata.EMPTY;
+    }
+  }
+
+  /** {@return {@value #EVENT_TYPE}} */
+  @Override
+  public String eventType() {
+    return EVENT_TYPE;
+  }
+
+  /** {@return {@code session.created:<id>}} */
+  @Override
+  public String idempotencyKey() {
+    return EVENT_TYPE + ":" + id;
+  }
+
+  @Override
+  public void dispatch(AgntixEventListener listener) {
+    listener.onSessionCreated(this);
+  }
+}

@@ -1,0 +1,163 @@
+package io.voicehooks.agntix;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.CallSummary;
+import io.voicehooks.core.FinishedCallEvent;
+import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.WebhookParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code session.ended}: a session closed (manually, by timeout, on hang-up or when its ttl
+ * expired), with the post-call analysis attached. Sent once per session.
+ *
+ * <p>The webhook is summary-grade: it carries no transcript, and long calls may have truncated
+ * fields. Fetch the messages with {@link AgntixClient#sessionMessages(String)} and pass them to
+ * {@link #callSummary(List)} for the full picture.
+ *
+ * @param id the session id (a UUID), the same as in {@code session.created}; never empty
+ * @param type the session kind, {@code VOICE} or {@code CHAT}, or null
+ * @param platform the channel, such as {@code PHONE}, or null
+ * @param direction {@code INBOUND} or {@code OUTBOUND}, or null
+ * @param state the session state at emission ({@code CLOSED}), or null
+ * @param agentId the agent's id (a UUID), or null
+ * @param createdAt when the session started, or null
+ * @param lastActivityAt the most recent activity in the session, or null
+ * @param endedAt when the session closed, or null
+ * @param updatedAt when the session record last changed, or null
+ * @param metadata the channel and session metadata, with the caller's correlation ids; empty when
+ *     not sent
+ * @param analysis the post-call analysis; empty (every part null) when not sent
+ */
+public record SessionEndedEvent(
+    @JsonProperty("id") String id,
+    @JsonProperty("type") @Nullable OpenEnum<SessionType> type,
+    @JsonProperty("platform") @Nullable OpenEnum<SessionPlatform> platform,
+    @JsonProperty("direction") @Nullable OpenEnum<SessionDirection> direction,
+    @JsonProperty("state") @Nullable OpenEnum<SessionState> state,
+    @JsonProperty("agentId") @Nullable String agentId,
+    @JsonProperty("createdAt") @Nullable Instant createdAt,
+    @JsonProperty("lastActivityAt") @Nullable Instant lastActivityAt,
+    @JsonProperty("endedAt") @Nullable Instant endedAt,
+    @JsonProperty("updatedAt") @Nullable Instant updatedAt,
+    @JsonProperty("metadata") SessionMetadata metadata,
+    @JsonProperty("analysis") SessionAnalysis analysis)
+    implements AgntixEvent, FinishedCallEvent {
+
+  /** The value of {@code eventType} for this event. */
+  public static final String EVENT_TYPE = "session.ended";
+
+  /** The provider name in {@link CallSummary#provider()}. */
+  static final String PROVIDER = "agntix";
+
+  /**
+   * Creates the event.
+   *
+   * @param id the session id; required
+   * @param type the session kind, or null
+   * @param platform the channel, or null
+   * @param direction the direction, or null
+   * @param state the session state, or null
+   * @param agentId the agent's id, or null
+   * @param createdAt when the session started, or null
+   * @param lastActivityAt the most recent activity, or null
+   * @param endedAt when the session closed, or null
+   * @param updatedAt when the session record last changed, or null
+   * @param metadata the metadata, or null for none
+   * @param analysis the analysis, or null for none
+   * @throws WebhookParseException if {@code id} is null or empty
+   */
+  public SessionEndedEvent {
+    if (id == null || id.isEmpty()) {
+      throw WebhookParseException.missingField("id", EVENT_TYPE);
+    }
+    if (metadata == null) {
+      metadata = SessionMetadata.EMPTY;
+    }
+    if (analysis == null) {
+      analysis = SessionAnalysis.EMPTY;
+    }
+  }
+
+  /** {@return {@value #EVENT_TYPE}} */
+  @Override
+  public String eventType() {
+    return EVENT_TYPE;
+  }
+
+  /** {@return {@code session.ended:<id>}} */
+  @Override
+  public String idempotencyKey() {
+    return EVENT_TYPE + ":" + id;
+  }
+
+  /**
+   * Returns how long the session lasted: {@code endedAt - createdAt}. Agntix sends no duration
+   * field in the webhook.
+   *
+   * @return the duration, or null when either timestamp is missing or they are out of order
+   */
+  public @Nullable Duration duration() {
+    if (createdAt == null || endedAt == null || endedAt.isBefore(createdAt)) {
+      return null;
+    }
+    return Duration.between(createdAt, endedAt);
+  }
+
+  /**
+   * Returns the provider-neutral view, without a transcript (the webhook carries none): the session
+   * id, {@code state} as the status, start and end, the duration, the analysis summary and
+   * sentiment, the customer's number, and the session variables as correlation variables. There is
+   * no recording URL or agent number in the documented webhook; they are null.
+   *
+   * @return the call summary
+   */
+  @Override
+  public CallSummary callSummary() {
+    return callSummary(List.of());
+  }
+
+  /**
+   * Returns the provider-neutral view with the transcript fetched from the messages API. A turn's
+   * offset is the message's {@code createdAt} minus the session's, when both are known.
+   *
+   * <pre>{@code
+   * CallSummary call = event.callSummary(client.sessionMessages(event.id()));
+   * }</pre>
+   *
+   * @param messages the session's messages, in order
+   * @return the call summary
+   */
+  public CallSummary callSummary(List<SessionMessage> messages) {
+    Objects.requireNonNull(messages, "messages == null");
+    List<CallSummary.Turn> turns = new ArrayList<>(messages.size());
+    for (SessionMessage message : messages) {
+      turns.add(message.toTurn(createdAt));
+    }
+    SentimentAnalysis sentiment = analysis.sentiment();
+    return new CallSummary(
+        PROVIDER,
+        id,
+        state == null ? null : state.raw(),
+        createdAt,
+        endedAt,
+        duration(),
+        analysis.summary(),
+        sentiment == null ? CallSummary.Sentiment.UNKNOWN : sentiment.toCallSentiment(),
+        null,
+        turns,
+        metadata.customerPhoneNumber(),
+        null,
+        metadata.sessionVariables());
+  }
+
+  @Override
+  public void dispatch(AgntixEventListener listener) {
+    listener.onSessionEnded(this);
+  }
+}

@@ -1,0 +1,39 @@
+package io.voicehooks.agntix;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.CallSummary;
+import io.voicehooks.core.OpenEnum;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One message of a session's transcript, as {@code GET /api/v1/chat/sessions/{id}/messages} returns
+ * it: an utterance of the user or the assistant, or a tool call.
+ *
+ * @param id the message id, such as {@code msg_01j3m_user}, or null
+ * @param content the text, or null
+ * @param role who wrote or spoke it, or null
+ * @param createdAt when it was written or spoken, or null
+ */
+public record SessionMessage(
+    @JsonProperty("id") @Nullable String id,
+    @JsonProperty("content") @Nullable String content,
+    @JsonProperty("role") @Nullable OpenEnum<MessageRole> role,
+    @JsonProperty("createdAt") @Nullable Instant createdAt) {
+
+  /** Converts to a provider-neutral turn, its offset measured from the session's start. */
+  CallSummary.Turn toTurn(@Nullable Instant sessionStart) {
+    CallSummary.Role speaker = CallSummary.Role.OTHER;
+    if (role != null && role.is(MessageRole.USER)) {
+      speaker = CallSummary.Role.USER;
+    } else if (role != null && role.is(MessageRole.ASSISTANT)) {
+      speaker = CallSummary.Role.AGENT;
+    }
+    Duration offset = null;
+    if (sessionStart != null && createdAt != null && !createdAt.isBefore(sessionStart)) {
+      offset = Duration.between(sessionStart, createdAt);
+    }
+    return new CallSummary.Turn(speaker, content == null ? "" : content, offset);
+  }
+}

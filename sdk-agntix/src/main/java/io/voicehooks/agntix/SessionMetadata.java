@@ -1,0 +1,50 @@
+package io.voicehooks.agntix;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.internal.FreeForm;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Channel and session metadata, sent as {@code metadata} in both session events.
+ *
+ * @param customerPhoneNumber the customer's number in E.164 form, such as {@code +971501234567}, or
+ *     null (chat sessions, or not sent)
+ * @param roomName the media room of the call, or null
+ * @param sessionVariables the {@code session_variables} passed when the call was triggered, echoed
+ *     verbatim whether or not the prompt used them: the caller's correlation ids (such as {@code
+ *     crmContactId}); free-form, unmodifiable, empty when not sent
+ */
+public record SessionMetadata(
+    @JsonProperty("customerPhoneNumber") @Nullable String customerPhoneNumber,
+    @JsonProperty("roomName") @Nullable String roomName,
+    @JsonProperty("sessionVariables") Map<String, @Nullable Object> sessionVariables) {
+
+  static final SessionMetadata EMPTY = new SessionMetadata(null, null, Map.of());
+
+  /**
+   * Creates metadata, copying the session variables.
+   *
+   * @param customerPhoneNumber the customer's number, or null
+   * @param roomName the media room, or null
+   * @param sessionVariables the session variables, or null for none
+   */
+  public SessionMetadata {
+    sessionVariables = FreeForm.copyOf(sessionVariables);
+  }
+
+  /**
+   * Returns one session variable as text, the way the prompt renders it.
+   *
+   * @param name the variable's name, such as {@code crmContactId}
+   * @return the value as a string (numbers and booleans converted), or null when absent, null, or
+   *     an object or array
+   */
+  public @Nullable String sessionVariable(String name) {
+    Object value = sessionVariables.get(name);
+    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    return null;
+  }
+}
