@@ -1,0 +1,94 @@
+package io.voicehooks.cllr;
+
+import io.voicehooks.core.EventDeserializer;
+import io.voicehooks.core.JsonLimits;
+import io.voicehooks.core.WebhookHandler;
+import io.voicehooks.core.WebhookParser;
+import io.voicehooks.core.WebhookRequest;
+import java.util.Objects;
+
+/**
+ * Parses cllr post-call deliveries into {@link PostCallEvent}s.
+ *
+ * <pre>{@code
+ * CllrWebhookParser parser = CllrWebhookParser.create();
+ * CllrEvent event = parser.parse(WebhookRequest.of(headers, rawBody));
+ * }</pre>
+ *
+ * <p>cllr's payload has no event-type field: every JSON object is read as a post-call payload. A
+ * delivery is rejected ({@link io.voicehooks.core.WebhookParseException}) only when the body is not
+ * a JSON object or lacks {@code callId}; a value of an unexpected type reads as null (or, for the
+ * free-form analysis parts, is kept as sent), since cllr never retries a rejected delivery.
+ *
+ * <p>cllr signs nothing and its configuration takes only a URL. Where a proxy in front of the
+ * receiver adds a shared-secret header, check it with a {@link
+ * io.voicehooks.core.SharedSecretVerifier} given to {@link
+ * WebhookHandler.Builder#verifier(io.voicehooks.core.SignatureVerifier)}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class CllrWebhookParser implements WebhookParser<CllrEvent> {
+  private final EventDeserializer<PostCallEvent> events;
+
+  private CllrWebhookParser(Builder builder) {
+    this.events =
+        EventDeserializer.forType(PostCallEvent.class, PostCallEvent.EVENT_TYPE, builder.limits);
+  }
+
+  /** {@return a parser with the default limits ({@link JsonLimits#defaults()})} */
+  public static CllrWebhookParser create() {
+    return builder().build();
+  }
+
+  /** {@return a builder of a parser with other limits} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public CllrEvent parse(WebhookRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return events.deserialize(request);
+  }
+
+  /**
+   * Returns a handler that parses with this parser and dispatches to the listener, with the default
+   * options. {@link WebhookHandler#builder(WebhookParser)} gives every option (a shared-secret
+   * verifier, an executor to answer cllr at once, an idempotency store).
+   *
+   * @param listener the listener
+   * @return the handler
+   */
+  public WebhookHandler handler(CllrEventListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    return WebhookHandler.builder(this).listener(listener).build();
+  }
+
+  @Override
+  public String toString() {
+    return "CllrWebhookParser";
+  }
+
+  /** Builds a {@link CllrWebhookParser}. Not thread-safe; the parser it builds is. */
+  public static final class Builder {
+    private JsonLimits limits = JsonLimits.defaults();
+
+    private Builder() {}
+
+    /**
+     * Sets the limits enforced on each body.
+     *
+     * @param limits the limits; default {@link JsonLimits#defaults()}
+     * @return this builder
+     */
+    public Builder limits(JsonLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits == null");
+      return this;
+    }
+
+    /** {@return the parser} */
+    public CllrWebhookParser build() {
+      return new CllrWebhookParser(this);
+    }
+  }
+}

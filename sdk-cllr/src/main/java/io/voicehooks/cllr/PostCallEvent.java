@@ -1,0 +1,111 @@
+package io.voicehooks.cllr;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.voicehooks.core.CallSummary;
+import io.voicehooks.core.FinishedCallEvent;
+import io.voicehooks.core.WebhookParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * cllr's post-call payload: sent once when a call completes, with links to the recording and the
+ * transcript, what was extracted about the caller, and the AI analysis.
+ *
+ * <p>The event is identified by {@code callId} ({@link #idempotencyKey()}); cllr does not retry, so
+ * a repeated key means the same call was delivered again (a replay, a proxy's retry). The payload
+ * carries no timestamps, duration or direction. The transcript is a separate JSON file: fetch it
+ * from {@link #transcriptUri()} with {@link CllrTranscriptFetcher}.
+ *
+ * @param callId cllr's unique id of the call, as sent (an integer is kept as its decimal text);
+ *     never null or blank
+ * @param recordingUri the URL of the call's audio recording, or null
+ * @param transcriptUri the URL of the call's JSON transcript, or null
+ * @param callerDetails what was extracted about the caller, or null when not sent
+ * @param callAnalysis the AI analysis of the call, or null when not sent
+ */
+public record PostCallEvent(
+    @JsonProperty("callId") @JsonDeserialize(using = CallIdDeserializer.class) String callId,
+    @JsonProperty("recordingUri") @Nullable String recordingUri,
+    @JsonProperty("transcriptUri") @Nullable String transcriptUri,
+    @JsonProperty("callerDetails") @Nullable CallerDetails callerDetails,
+    @JsonProperty("callAnalysis") @Nullable CallAnalysis callAnalysis)
+    implements CllrEvent, FinishedCallEvent {
+
+  /** The event type this SDK gives cllr's post-call payload, which names none: {@value}. */
+  public static final String EVENT_TYPE = "post_call";
+
+  /**
+   * Creates the event.
+   *
+   * @param callId cllr's id of the call
+   * @param recordingUri the recording's URL, or null
+   * @param transcriptUri the transcript's URL, or null
+   * @param callerDetails the caller details, or null
+   * @param callAnalysis the analysis, or null
+   * @throws WebhookParseException if {@code callId} is null or blank
+   */
+  public PostCallEvent {
+    if (callId == null || callId.isBlank()) {
+      throw WebhookParseException.missingField("callId", EVENT_TYPE);
+    }
+  }
+
+  /** {@return {@value #EVENT_TYPE}} */
+  @Override
+  public String eventType() {
+    return EVENT_TYPE;
+  }
+
+  /** {@return the call id: cllr sends each call once and documents it as the idempotency key} */
+  @Override
+  public String idempotencyKey() {
+    return callId;
+  }
+
+  @Override
+  public void dispatch(CllrEventListener listener) {
+    listener.onPostCall(this);
+  }
+
+  /**
+   * Returns the provider-neutral view of the call: status is {@code callOutcome}, the sentiment
+   * comes from the {@code sentiment} value's label when it is positive, neutral or negative and
+   * otherwise from {@code mood}, the recording URL is {@code recordingUri}, the customer's number
+   * is {@code callerDetails.phoneNumber}, and the correlation variables are the caller details that
+   * were sent (by wire name) plus {@code classification} and {@code score}. cllr sends no times,
+   * duration, agent number or inline transcript, so those are null or empty.
+   *
+   * @return the call summary
+   */
+  @Override
+  public CallSummary callSummary() {
+    Map<String, @Nullable Object> correlation = new LinkedHashMap<>();
+    if (callerDetails != null) {
+      correlation.putAll(callerDetails.asMap());
+    }
+    CallAnalysis analysis = callAnalysis;
+    if (analysis != null && analysis.classification() != null) {
+      correlation.put("classification", analysis.classification());
+    }
+    if (analysis != null && analysis.score() != null) {
+      correlation.put("score", analysis.score());
+    }
+    return new CallSummary(
+        "cllr",
+        callId,
+        analysis == null ? null : analysis.callOutcome(),
+        null,
+        null,
+        null,
+        analysis == null ? null : analysis.summary(),
+        analysis == null ? CallSummary.Sentiment.UNKNOWN : analysis.overallSentiment(),
+        recordingUri,
+        List.of(),
+        callerDetails == null ? null : callerDetails.phoneNumber(),
+        null,
+        correlation);
+  }
+}
