@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value from a provider's documented set that may grow: the matching enum constant, or {@code
@@ -108,6 +109,28 @@ public record OpenEnum<E extends Enum<E>>(E value, @JsonValue String raw) {
   /** {@return true when the provider sent a value this SDK does not know} */
   public boolean isUnknown() {
     return "UNKNOWN".equals(value.name());
+  }
+
+  /**
+   * Compares by meaning: two known values are equal when they are the same constant, however the
+   * provider spelled them ({@code "completed"}, {@code "COMPLETED"}); two unknown values are equal
+   * when their raw strings are.
+   *
+   * @param o the other object
+   * @return whether both denote the same value
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof OpenEnum)) {
+      return false;
+    }
+    OpenEnum<?> other = (OpenEnum<?>) o;
+    return value == other.value && (!isUnknown() || raw.equals(other.raw));
+  }
+
+  @Override
+  public int hashCode() {
+    return isUnknown() ? raw.hashCode() : value.hashCode();
   }
 
   @Override
