@@ -270,6 +270,7 @@ public final class EventDeserializer<E extends WebhookEvent> {
         && message.startsWith("Unexpected end-of-input");
   }
 
+  /** Names the limit from Jackson's message, whose wording varies between 2.15 and later. */
   private static String limitName(@Nullable String message) {
     if (message == null) {
       return "unknown limit";
@@ -277,11 +278,12 @@ public final class EventDeserializer<E extends WebhookEvent> {
     if (message.contains("nesting depth")) {
       return "nesting depth";
     }
-    if (message.contains("String value length") || message.contains("Name length")) {
-      return "string length";
-    }
-    if (message.contains("Number value length")) {
+    if (message.contains("length") && message.startsWith("Number")) {
       return "number length";
+    }
+    if (message.contains("length")
+        && (message.startsWith("String") || message.startsWith("Name"))) {
+      return "string length";
     }
     return "stream constraint";
   }

@@ -154,6 +154,13 @@ final class EventDeserializerTest {
   }
 
   @Test
+  void deserialize_numberSentAsObject_readsAsNullOnEveryJacksonVersion() {
+    CallDone event =
+        (CallDone) parse("{\"event\":\"call.done\",\"call_id\":\"c\",\"cost\":{\"value\":80}}");
+    assertThat(event.cost()).isNull();
+  }
+
+  @Test
   void deserialize_durationAsNumericString_reads() {
     CallDone event =
         (CallDone) parse("{\"event\":\"call.done\",\"call_id\":\"c\",\"duration_sec\":\"125\"}");

@@ -375,7 +375,9 @@ final class VaaniWebhookParserTest {
                     + "\"transfer_type\":\"blind\",\"reason\":\"no-answer\",\"sip_status\":\"480\"}");
     assertThat(failed.transferType().value()).isEqualTo(TransferType.UNKNOWN);
     assertThat(failed.transferType().raw()).isEqualTo("blind");
-    assertThat(failed.reason().value()).isEqualTo(TransferFailureReason.UNKNOWN);
+    assertThat(failed.reason().value())
+        .as("the event table's hyphenated spelling")
+        .isEqualTo(TransferFailureReason.NO_ANSWER);
     assertThat(failed.reason().raw()).isEqualTo("no-answer");
     assertThat(failed.sipStatus()).isEqualTo("480");
     assertThat(failed.phoneNumber()).isNull();

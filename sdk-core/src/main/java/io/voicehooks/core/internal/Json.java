@@ -54,6 +54,7 @@ public final class Json {
             .build();
     return JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
+        .addModule(LenientScalar.module())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -65,6 +66,16 @@ public final class Json {
   /** {@return a mapper with the default limits, for code that reads auxiliary JSON} */
   public static ObjectMapper mapper() {
     return mapper(JsonLimits.defaults());
+  }
+
+  /** Logs, at debug level, the path of a value read as null (never the value itself). */
+  static void reportLenient(JsonParser p, Class<?> targetType) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "Read field '{}' as null: its value is not a valid {}",
+          p.getParsingContext().pathAsPointer(),
+          targetType.getSimpleName());
+    }
   }
 
   /** Reads values of the wrong shape as null, and reports field names (never values). */
@@ -95,7 +106,7 @@ public final class Json {
       if (targetType.isPrimitive() || p.getParsingContext().inRoot()) {
         return NOT_HANDLED;
       }
-      report(p, targetType.getRawClass());
+      reportLenient(p, targetType.getRawClass());
       p.skipChildren();
       return null;
     }
@@ -125,7 +136,7 @@ public final class Json {
       if (p.getParsingContext().inRoot()) {
         return NOT_HANDLED;
       }
-      report(p, instClass);
+      reportLenient(p, instClass);
       p.skipChildren();
       return null;
     }
@@ -134,17 +145,8 @@ public final class Json {
       if (targetType.isPrimitive()) {
         return NOT_HANDLED;
       }
-      report(p, targetType);
+      reportLenient(p, targetType);
       return null;
-    }
-
-    private static void report(JsonParser p, Class<?> targetType) {
-      if (LOG.isDebugEnabled()) {
-        LOG.debug(
-            "Read field '{}' as null: its value is not a valid {}",
-            p.getParsingContext().pathAsPointer(),
-            targetType.getSimpleName());
-      }
     }
 
     private static String typeName(Object beanOrClass) {
