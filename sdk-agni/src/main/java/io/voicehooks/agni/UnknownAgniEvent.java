@@ -1,12 +1,8 @@
 package io.voicehooks.agni;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.voicehooks.core.internal.Digests;
 import io.voicehooks.core.internal.FreeForm;
-import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -20,19 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param rawJson the delivery's body, as received
  */
 public record UnknownAgniEvent(String eventType, String rawJson) implements AgniEvent {
-  /**
-   * The body was already read within the parser's limits; scanning it again needs no tighter ones.
-   */
-  private static final JsonFactory SCANNER =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(Integer.MAX_VALUE)
-                  .maxNumberLength(Integer.MAX_VALUE)
-                  .maxStringLength(Integer.MAX_VALUE)
-                  .build())
-          .build();
-
   /**
    * Creates the event.
    *
@@ -62,24 +45,8 @@ public record UnknownAgniEvent(String eventType, String rawJson) implements Agni
    */
   @Override
   public @Nullable String orgId() {
-    try (JsonParser p = SCANNER.createParser(rawJson)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        boolean wanted = "org_id".equals(p.currentName());
-        JsonToken value = p.nextToken();
-        if (wanted) {
-          return value != null && value.isScalarValue() && value != JsonToken.VALUE_NULL
-              ? p.getText()
-              : null;
-        }
-        p.skipChildren();
-      }
-      return null;
-    } catch (IOException e) {
-      return null;
-    }
+    Object value = fields().get("org_id");
+    return value == null || value instanceof Map || value instanceof List ? null : value.toString();
   }
 
   /** {@return the body's fields as free-form JSON values (unmodifiable, nulls kept)} */
