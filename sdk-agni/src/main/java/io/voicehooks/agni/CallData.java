@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.DurationDeserializer;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.IdDeserializer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,8 +66,9 @@ public record CallData(
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status,
     @JsonProperty("duration_sec") @JsonDeserialize(using = DurationDeserializer.Seconds.class)
         @Nullable Duration durationSec,
-    @JsonProperty("call_session_id") @Nullable String callSessionId,
-    @JsonProperty("call_id") @Nullable String callId,
+    @JsonProperty("call_session_id") @JsonDeserialize(using = IdDeserializer.class)
+        @Nullable String callSessionId,
+    @JsonProperty("call_id") @JsonDeserialize(using = IdDeserializer.class) @Nullable String callId,
     @JsonProperty("attempt") @Nullable Integer attempt,
     @JsonProperty("summary") @Nullable String summary,
     @JsonProperty("recording_url") @Nullable String recordingUrl,

@@ -54,6 +54,16 @@ final class AgniWebhookParserTest {
   }
 
   @Test
+  void parse_sessionIdAsBoolean_isRejectedNotTurnedIntoAKey() {
+    assertThatThrownBy(
+            () ->
+                PARSER.parse("{\"event\":\"call.completed\",\"data\":{\"call_session_id\":true}}"))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessage(
+            "Field 'data.call_session_id' must be a string or an integer in 'call.completed' event");
+  }
+
+  @Test
   void parse_jsonArray_throwsParseException() {
     assertThatThrownBy(() -> PARSER.parse("[{\"event\":\"call.completed\"}]"))
         .isInstanceOf(WebhookParseException.class)

@@ -1,8 +1,10 @@
 package io.voicehooks.agntix;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.internal.IdDeserializer;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *     not sent
  */
 public record SessionCreatedEvent(
-    @JsonProperty("id") String id,
+    @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) String id,
     @JsonProperty("type") @Nullable OpenEnum<SessionType> type,
     @JsonProperty("platform") @Nullable OpenEnum<SessionPlatform> platform,
     @JsonProperty("direction") @Nullable OpenEnum<SessionDirection> direction,

@@ -1,10 +1,12 @@
 package io.voicehooks.agntix;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.internal.IdDeserializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param analysis the post-call analysis; empty (every part null) when not sent
  */
 public record SessionEndedEvent(
-    @JsonProperty("id") String id,
+    @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) String id,
     @JsonProperty("type") @Nullable OpenEnum<SessionType> type,
     @JsonProperty("platform") @Nullable OpenEnum<SessionPlatform> platform,
     @JsonProperty("direction") @Nullable OpenEnum<SessionDirection> direction,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.internal.IdDeserializer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param callAnalysis the AI analysis of the call, or null when not sent
  */
 public record PostCallEvent(
-    @JsonProperty("callId") @JsonDeserialize(using = CallIdDeserializer.class) String callId,
+    @JsonProperty("callId") @JsonDeserialize(using = IdDeserializer.class) String callId,
     @JsonProperty("recordingUri") @Nullable String recordingUri,
     @JsonProperty("transcriptUri") @Nullable String transcriptUri,
     @JsonProperty("callerDetails") @Nullable CallerDetails callerDetails,

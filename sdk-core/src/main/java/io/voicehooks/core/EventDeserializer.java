@@ -227,6 +227,13 @@ public final class EventDeserializer<E extends WebhookEvent> {
 
   private static WebhookException translate(Exception e, @Nullable String type) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof WebhookParseException
+          && ((WebhookParseException) cause).eventType() == null
+          && type != null) {
+        WebhookParseException inner = (WebhookParseException) cause;
+        return new WebhookParseException(
+            inner.getMessage() + " in '" + type + "' event", inner.fieldPath(), type);
+      }
       if (cause instanceof WebhookException) {
         return (WebhookException) cause;
       }

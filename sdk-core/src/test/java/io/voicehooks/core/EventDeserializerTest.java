@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.internal.DurationDeserializer;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.IdDeserializer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,8 @@ final class EventDeserializerTest {
   }
 
   record CallDone(
-      @JsonProperty("call_id") @Nullable String callId,
+      @JsonProperty("call_id") @JsonDeserialize(using = IdDeserializer.class)
+          @Nullable String callId,
       @JsonProperty("status") @Nullable OpenEnum<Status> status,
       @JsonProperty("duration_sec") @JsonDeserialize(using = DurationDeserializer.Seconds.class)
           @Nullable Duration durationSec,
@@ -192,6 +194,20 @@ final class EventDeserializerTest {
     assertThatThrownBy(() -> parse(json))
         .isInstanceOf(WebhookParseException.class)
         .hasMessage("Field 'event' must be a string");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "1.5e3", "{\"id\":1}", "[\"c\"]"})
+  void deserialize_identityOfTheWrongType_namesFieldAndType(String value) {
+    assertThatThrownBy(() -> parse("{\"event\":\"call.done\",\"call_id\":" + value + "}"))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessage("Field 'call_id' must be a string or an integer in 'call.done' event");
+  }
+
+  @Test
+  void deserialize_identityAsInteger_keepsItsDigits() {
+    CallDone event = (CallDone) parse("{\"event\":\"call.done\",\"call_id\":12345678901234567890}");
+    assertThat(event.callId()).isEqualTo("12345678901234567890");
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.DurationDeserializer;
+import io.voicehooks.core.internal.IdDeserializer;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param endReason why the session ended ({@code end_reason}), or null
  */
 public record CallEndedEvent(
-    @JsonProperty("room_name") String roomName,
+    @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("call_duration") @JsonDeserialize(using = DurationDeserializer.Seconds.class)
         @Nullable Duration callDuration,
     @JsonProperty("end_reason") @Nullable OpenEnum<EndReason> endReason)

@@ -1,7 +1,9 @@
 package io.voicehooks.vaani;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.IdDeserializer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param error what failed ({@code error}), such as {@code SIP_404_NOT_FOUND}, or null
  */
 public record CallFailedEvent(
-    @JsonProperty("room_name") String roomName,
+    @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status,
     @JsonProperty("error") @Nullable String error)
     implements VaaniEvent {

@@ -6,6 +6,7 @@ import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.internal.DurationDeserializer;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.IdDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * @param recordingUrl where the call's recording can be fetched ({@code recording_url}), or null
  */
 public record CallPostprocessingEvent(
-    @JsonProperty("room_name") String roomName,
+    @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("call_duration") @JsonDeserialize(using = DurationDeserializer.Millis.class)
         @Nullable Duration callDuration,
     @JsonProperty("transcript") @Nullable String transcript,

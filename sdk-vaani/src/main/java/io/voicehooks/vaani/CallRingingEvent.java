@@ -1,7 +1,9 @@
 package io.voicehooks.vaani;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.IdDeserializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *     not sent
  */
 public record CallRingingEvent(
-    @JsonProperty("room_name") String roomName,
+    @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status)
     implements VaaniEvent {
   static final String TYPE = "call_ringing";

@@ -1,7 +1,9 @@
 package io.voicehooks.vaani;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.IdDeserializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *     null
  */
 public record HumanTransferFailedEvent(
-    @JsonProperty("room_name") String roomName,
+    @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("transfer_type") @Nullable OpenEnum<TransferType> transferType,
     @JsonProperty("phone_number") @Nullable String phoneNumber,
     @JsonProperty("reason") @Nullable OpenEnum<TransferFailureReason> reason,

@@ -360,6 +360,13 @@ final class VaaniWebhookParserTest {
   }
 
   @Test
+  void parse_roomNameAsObject_isRejectedByName() {
+    assertThatThrownBy(() -> PARSER.parse("{\"event\":\"call_ended\",\"room_name\":{\"id\":1}}"))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessage("Field 'room_name' must be a string or an integer in 'call_ended' event");
+  }
+
+  @Test
   void parse_unknownEnumValues_keepTheRawString() {
     CallStartedEvent started = (CallStartedEvent) parseFixture("call_started.unknown-values.json");
     assertThat(started.status().value()).isEqualTo(CallStatus.UNKNOWN);
