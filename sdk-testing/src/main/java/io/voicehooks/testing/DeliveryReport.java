@@ -1,0 +1,62 @@
+package io.voicehooks.testing;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happened to one simulated delivery: the sample, the final outcome and every attempt.
+ *
+ * @param sample the sample delivered
+ * @param target the endpoint it was delivered to
+ * @param outcome how the delivery ended
+ * @param attempts every attempt, in order; empty when the endpoint was paused
+ * @param messageId the Svix message id ({@code svix-id}) shared by every attempt of a signed
+ *     delivery, or null when it was not signed
+ */
+public record DeliveryReport(
+    Sample sample,
+    URI target,
+    Outcome outcome,
+    List<Attempt> attempts,
+    @Nullable String messageId) {
+
+  /** How a delivery ended. */
+  public enum Outcome {
+    /** An attempt got a 2xx response. */
+    DELIVERED,
+    /** Every attempt the retry policy allows failed. */
+    GAVE_UP,
+    /** The endpoint was paused (Agni): no further attempt was made. */
+    PAUSED,
+    /** The only attempt failed and the policy does not retry (cllr, Vaani). */
+    NOT_RETRIED
+  }
+
+  /**
+   * Copies the attempt list.
+   *
+   * @param sample the sample delivered
+   * @param target the endpoint
+   * @param outcome how the delivery ended
+   * @param attempts every attempt, in order
+   * @param messageId the Svix message id, or null
+   */
+  public DeliveryReport {
+    Objects.requireNonNull(sample, "sample == null");
+    Objects.requireNonNull(target, "target == null");
+    Objects.requireNonNull(outcome, "outcome == null");
+    attempts = List.copyOf(attempts);
+  }
+
+  /** {@return whether the delivery ended with a 2xx response} */
+  public boolean delivered() {
+    return outcome == Outcome.DELIVERED;
+  }
+
+  /** {@return the last attempt, or null when none was made} */
+  public @Nullable Attempt lastAttempt() {
+    return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+  }
+}

@@ -1,0 +1,258 @@
+package io.voicehooks.testing;
+
+import io.voicehooks.core.WebhookHeaders;
+import io.voicehooks.core.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One delivery a provider would send: the JSON body bytes and the HTTP headers, with the facts a
+ * test asserts on (provider, event type, the id the receiver de-duplicates on).
+ *
+ * <pre>{@code
+ * Sample sample = Samples.agni().callCompleted().callSessionId("cs-1").build();
+ * WebhookResponse answer = handler.handle(sample.toRequest());
+ * }</pre>
+ *
+ * <p>The headers hold {@code Content-Type: application/json} and, for a signed sample, the three
+ * Svix signature headers. Transport headers ({@code User-Agent}) are added by {@link
+ * WebhookSimulator}.
+ *
+ * <p>Instances are immutable and thread-safe; {@link #body()} returns a copy. {@link #toString()}
+ * shows the provider, event type, id and body length, never the body.
+ */
+public final class Sample {
+  private final Provider provider;
+  private final String eventType;
+  private final String id;
+  private final WebhookHeaders headers;
+  private final byte[] body;
+  private final @Nullable SvixSigner signer;
+
+  private Sample(
+      Provider provider,
+      String eventType,
+      String id,
+      WebhookHeaders headers,
+      byte[] body,
+      @Nullable SvixSigner signer) {
+    this.provider = provider;
+    this.eventType = eventType;
+    this.id = id;
+    this.headers = headers;
+    this.body = body;
+    this.signer = signer;
+  }
+
+  /**
+   * Returns a sample with a body of your own, for deliveries the builders in {@link Samples} do not
+   * produce (a malformed body, a future event type).
+   *
+   * @param provider the provider that would send it
+   * @param eventType the event type, empty when the body carries none
+   * @param id the id the receiver de-duplicates on, empty when the body carries none
+   * @param headers the headers to send
+   * @param body the body bytes, copied
+   * @return the sample
+   */
+  public static Sample of(
+      Provider provider, String eventType, String id, WebhookHeaders headers, byte[] body) {
+    Objects.requireNonNull(provider, "provider == null");
+    Objects.requireNonNull(eventType, "eventType == null");
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(headers, "headers == null");
+    Objects.requireNonNull(body, "body == null");
+    return new Sample(provider, eventType, id, headers, body.clone(), null);
+  }
+
+  /** Creates a JSON sample from bytes this package produced; the array is not copied. */
+  static Sample json(Provider provider, String eventType, String id, byte[] body) {
+    return new Sample(provider, eventType, id, jsonHeaders(), body, null);
+  }
+
+  static WebhookHeaders jsonHeaders() {
+    return WebhookHeaders.of("Content-Type", "application/json");
+  }
+
+  /** {@return the provider that would send this delivery} */
+  public Provider provider() {
+    return provider;
+  }
+
+  /**
+   * {@return the event type: the {@code event} field (Agni, Vaani), the {@code eventType} field
+   * (Agntix), or {@code "post_call"} for cllr, which sends no type field}
+   */
+  public String eventType() {
+    return eventType;
+  }
+
+  /**
+   * {@return the id receivers de-duplicate on: Agni {@code data.call_session_id}, Vaani {@code
+   * room_name}, Agntix {@code id} (the session), cllr {@code callId}; empty when absent}
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * {@return the key the VoiceHooks parsers derive for this delivery: Agni {@code
+   * call.completed:<call_session_id>}, Vaani {@code <event>:<room_name>}, Agntix {@code
+   * <eventType>:<id>}, cllr {@code <callId>}}
+   */
+  public String idempotencyKey() {
+    return provider == Provider.CLLR ? id : eventType + ":" + id;
+  }
+
+  /** {@return the headers of the delivery} */
+  public WebhookHeaders headers() {
+    return headers;
+  }
+
+  /** {@return a copy of the body bytes} */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** {@return the body length in bytes} */
+  public int bodyLength() {
+    return body.length;
+  }
+
+  /** {@return the body decoded as UTF-8} */
+  public String bodyAsString() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@return the Svix message id ({@code svix-id} or {@code webhook-id}) of a signed sample, or
+   * null when it is unsigned}
+   */
+  public @Nullable String messageId() {
+    String value = headers.first("svix-id");
+    return value != null ? value : headers.first("webhook-id");
+  }
+
+  /** {@return whether the sample carries signature headers from a {@link SvixSigner}} */
+  public boolean signed() {
+    return signer != null;
+  }
+
+  /** {@return the signer of a signed sample, used by the simulator to re-sign each attempt} */
+  @Nullable SvixSigner signer() {
+    return signer;
+  }
+
+  /** {@return this delivery as a core request, received now} */
+  public WebhookRequest toRequest() {
+    return WebhookRequest.of(headers, body);
+  }
+
+  /**
+   * Returns this delivery as a core request received at a given time.
+   *
+   * @param receivedAt the time of receipt
+   * @return the request
+   */
+  public WebhookRequest toRequest(Instant receivedAt) {
+    return WebhookRequest.of(headers, body, receivedAt);
+  }
+
+  /**
+   * Returns a copy signed under a new message id, stamped now. Any signature headers already
+   * present are replaced.
+   *
+   * @param signer the signer
+   * @return the signed sample
+   */
+  public Sample signedWith(SvixSigner signer) {
+    Objects.requireNonNull(signer, "signer == null");
+    return signedWith(signer, SvixSigner.newMessageId(), Instant.now());
+  }
+
+  /**
+   * Returns a copy signed under a given message id and timestamp. Any signature headers already
+   * present are replaced.
+   *
+   * @param signer the signer
+   * @param msgId the message id
+   * @param timestamp the signature timestamp; a receiver rejects it when it is more than its
+   *     tolerance (usually five minutes) away from its clock
+   * @return the signed sample
+   */
+  public Sample signedWith(SvixSigner signer, String msgId, Instant timestamp) {
+    Objects.requireNonNull(signer, "signer == null");
+    WebhookHeaders merged = merge(unsigned(headers), signer.sign(msgId, timestamp, body));
+    return new Sample(provider, eventType, id, merged, body, signer);
+  }
+
+  /**
+   * Returns a copy with other headers; the copy is unsigned unless the new headers carry signatures
+   * of their own.
+   *
+   * @param headers the headers
+   * @return the sample
+   */
+  public Sample withHeaders(WebhookHeaders headers) {
+    Objects.requireNonNull(headers, "headers == null");
+    return new Sample(provider, eventType, id, headers, body, null);
+  }
+
+  static boolean isSignatureHeader(String lowerCaseName) {
+    return lowerCaseName.startsWith("svix-") || lowerCaseName.startsWith("webhook-");
+  }
+
+  static Map<String, List<String>> unsigned(WebhookHeaders headers) {
+    Map<String, List<String>> copy = new LinkedHashMap<>(headers.asMap());
+    copy.keySet().removeIf(name -> isSignatureHeader(name.toLowerCase(Locale.ROOT)));
+    return copy;
+  }
+
+  static WebhookHeaders merge(Map<String, List<String>> base, WebhookHeaders extra) {
+    Map<String, List<String>> all = new LinkedHashMap<>(base);
+    all.putAll(extra.asMap());
+    return WebhookHeaders.of(all);
+  }
+
+  /** Compares provider, event type, id, headers and body bytes. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof Sample)) {
+      return false;
+    }
+    Sample other = (Sample) o;
+    return provider == other.provider
+        && eventType.equals(other.eventType)
+        && id.equals(other.id)
+        && headers.equals(other.headers)
+        && Arrays.equals(body, other.body);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(provider, eventType, id, headers, Arrays.hashCode(body));
+  }
+
+  /** Shows provider, event type, id and body length; never the body or header values. */
+  @Override
+  public String toString() {
+    return "Sample{"
+        + provider.id()
+        + " "
+        + eventType
+        + ", id="
+        + id
+        + ", bodyLength="
+        + body.length
+        + ", headers="
+        + headers.names()
+        + "}";
+  }
+}
