@@ -142,7 +142,7 @@ public final class WebhookRequest {
     return body.length;
   }
 
-  /** {@return the body decoded as UTF-8, for logging-free diagnostics in tests} */
+  /** {@return the body decoded as UTF-8; never log it, it holds personal data} */
   public String bodyAsString() {
     return new String(body, StandardCharsets.UTF_8);
   }
