@@ -1,0 +1,311 @@
+package io.voicehooks.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicehooks.agntix.AgntixWebhookParser;
+import io.voicehooks.core.WebhookHeaders;
+import io.voicehooks.testing.AgniSamples;
+import io.voicehooks.testing.Samples;
+import io.voicehooks.testing.SvixSigner;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code serve} in this process, on a free loopback port, over real HTTP. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+final class WebhookServerTest {
+  static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  private WebhookServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = start(new ServerConfig(AgniSamples.DEFAULT_ORG_ID, SECRET, null, null, null));
+  }
+
+  private WebhookServer start(ServerConfig config) throws IOException {
+    return WebhookServer.start(
+        config,
+        new InetSocketAddress("127.0.0.1", 0),
+        EventJson.printingTo(new PrintStream(stdout, true, StandardCharsets.UTF_8)));
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(Duration.ofSeconds(5));
+  }
+
+  /** The documented example payloads that the README's curl commands post. */
+  static byte[] fixture(String provider, String file) throws IOException {
+    return Files.readAllBytes(
+        Path.of("..", "sdk-" + provider, "src/test/resources/fixtures", provider, file));
+  }
+
+  static HttpResponse<String> post(URI uri, byte[] body, WebhookHeaders headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.asMap().forEach((name, values) -> values.forEach(v -> request.setHeader(name, v)));
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String provider, byte[] body, WebhookHeaders headers)
+      throws IOException, InterruptedException {
+    return post(server.uri("/webhooks/" + provider), body, headers);
+  }
+
+  private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    return CLIENT.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private List<JsonNode> lines() throws IOException {
+    List<String> text = stdout.toString(StandardCharsets.UTF_8).lines().toList();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : text) {
+      lines.add(JSON.readTree(line));
+    }
+    return lines;
+  }
+
+  @Test
+  void serve_documentedExamples_answer200AndPrintOneJsonLineEach() throws Exception {
+    byte[] agntix = fixture("agntix", "session.ended.json");
+    List<HttpResponse<String>> answers =
+        List.of(
+            post("agni", fixture("agni", "call.completed.json"), WebhookHeaders.empty()),
+            post("vaani", fixture("vaani", "call_ended.json"), WebhookHeaders.empty()),
+            post("vaani", fixture("vaani", "call_postprocessing.json"), WebhookHeaders.empty()),
+            post("agntix", agntix, SvixSigner.withSecret(SECRET).sign(agntix)),
+            post("cllr", fixture("cllr", "post_call.json"), WebhookHeaders.empty()));
+
+    assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+    assertThat(answers).extracting(HttpResponse::body).containsOnly("{\"status\":\"ok\"}");
+    assertThat(answers.get(0).headers().firstValue("Content-Type")).hasValue("application/json");
+    List<JsonNode> lines = lines();
+    assertThat(lines)
+        .extracting(l -> l.get("provider").asText() + " " + l.get("idempotencyKey").asText())
+        .containsExactly(
+            "agni call.completed:019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d",
+            "vaani call_ended:room_123abc",
+            "vaani call_postprocessing:room_123abc",
+            "agntix session.ended:4981804c-2658-4893-84ff-9c2fa90fb3c2",
+            "cllr 693bff62619c51fac21acf50");
+
+    JsonNode agni = lines.get(0);
+    assertThat(agni.get("eventType").asText()).isEqualTo("call.completed");
+    assertThat(agni.at("/event/data/duration_sec").asText()).isEqualTo("PT2M5S");
+    assertThat(agni.at("/event/data/started_at").asText()).isEqualTo("2026-03-24T18:30:00Z");
+    assertThat(agni.at("/event/data/status").asText()).isEqualTo("completed");
+    assertThat(agni.at("/summary/duration").asText()).isEqualTo("PT2M5S");
+    assertThat(agni.at("/summary/sentiment").asText()).isEqualTo("POSITIVE");
+    JsonNode ended = lines.get(1);
+    assertThat(ended.at("/event/call_duration").asText()).isEqualTo("PT42.5S");
+    assertThat(ended.get("summary").isNull()).isTrue();
+    assertThat(lines.get(2).at("/summary/duration").asText()).isEqualTo("PT42.5S");
+    assertThat(lines.get(3).at("/summary/provider").asText()).isEqualTo("agntix");
+    assertThat(lines.get(4).at("/event/callAnalysis/callOutcome").asText())
+        .isEqualTo("Demo Scheduled");
+  }
+
+  @Test
+  void serve_agntixSignedWithAnotherSecret_answers401AndPrintsNothing() throws Exception {
+    byte[] body = fixture("agntix", "session.ended.json");
+    WebhookHeaders forged = SvixSigner.withSecret(SvixSigner.generateSecret()).sign(body);
+
+    HttpResponse<String> answer = post("agntix", body, forged);
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(answer.body()).contains("signature");
+    assertThat(stdout.size()).isZero();
+  }
+
+  @Test
+  void serve_agntixWithoutSignature_answers401() throws Exception {
+    HttpResponse<String> answer =
+        post("agntix", fixture("agntix", "session.ended.json"), WebhookHeaders.empty());
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(stdout.size()).isZero();
+  }
+
+  @Test
+  void serve_duplicate_answers200WithoutASecondLine() throws Exception {
+    byte[] body = fixture("cllr", "post_call.json");
+
+    HttpResponse<String> first = post("cllr", body, WebhookHeaders.empty());
+    HttpResponse<String> second = post("cllr", body, WebhookHeaders.empty());
+
+    assertThat(first.body()).isEqualTo("{\"status\":\"ok\"}");
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.body()).isEqualTo("{\"status\":\"duplicate\"}");
+    assertThat(lines()).hasSize(1);
+  }
+
+  @Test
+  void serve_agniFromAnotherOrganisation_answers401() throws Exception {
+    byte[] body = fixture("agni", "call.completed.wrong-org.json");
+
+    HttpResponse<String> answer = post("agni", body, WebhookHeaders.empty());
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(answer.body()).contains("org_id");
+    assertThat(stdout.size()).isZero();
+  }
+
+  @Test
+  void serve_malformedBody_answers400() throws Exception {
+    HttpResponse<String> answer =
+        post("vaani", "{\"event\": \"call_ended\", ".getBytes(StandardCharsets.UTF_8), none());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(answer.body()).startsWith("{\"error\":");
+  }
+
+  @Test
+  void health_answers200() throws Exception {
+    HttpResponse<String> answer = get(server.uri("/health"));
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"status\":\"ok\",\"mode\":\"memory\"}");
+  }
+
+  @Test
+  void serve_otherPathsAndMethods_answer404And405() throws Exception {
+    assertThat(get(server.uri("/webhooks/agni")).statusCode()).isEqualTo(405);
+    assertThat(get(server.uri("/webhooks/agnix")).statusCode()).isEqualTo(404);
+    assertThat(post(server.uri("/webhooks/agni/x"), new byte[0], none()).statusCode())
+        .isEqualTo(404);
+    assertThat(get(server.uri("/")).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void serve_withoutAgntixSecret_rejectsEveryAgntixDeliveryWith401() throws Exception {
+    server.stop(Duration.ZERO);
+    server = start(new ServerConfig(null, null, null, null, null));
+    byte[] body = fixture("agntix", "session.ended.json");
+
+    HttpResponse<String> answer = post("agntix", body, SvixSigner.withSecret(SECRET).sign(body));
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(answer.body()).contains("No Agntix signing secret is configured");
+    assertThat(post("agni", fixture("agni", "call.completed.json"), none()).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void serve_withSharedSecrets_requiresTheBearerToken() throws Exception {
+    server.stop(Duration.ZERO);
+    server = start(new ServerConfig(null, SECRET, "vaani-token", "cllr-token", null));
+    byte[] vaani = fixture("vaani", "call_ended.json");
+    byte[] cllr = fixture("cllr", "post_call.json");
+
+    assertThat(post("vaani", vaani, none()).statusCode()).isEqualTo(401);
+    assertThat(post("vaani", vaani, bearer("cllr-token")).statusCode()).isEqualTo(401);
+    assertThat(post("cllr", cllr, bearer("vaani-token")).statusCode()).isEqualTo(401);
+    assertThat(lines()).isEmpty();
+    assertThat(post("vaani", vaani, bearer("vaani-token")).statusCode()).isEqualTo(200);
+    assertThat(post("cllr", cllr, bearer("cllr-token")).statusCode()).isEqualTo(200);
+    assertThat(lines()).hasSize(2);
+  }
+
+  @Test
+  void stop_letsTheDeliveryInProgressFinishAndRefusesNewOnes() throws Exception {
+    server.stop(Duration.ZERO);
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    server =
+        WebhookServer.start(
+            new ServerConfig(null, SECRET, null, null, null),
+            new InetSocketAddress("127.0.0.1", 0),
+            (provider, event) -> {
+              entered.countDown();
+              try {
+                release.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    URI cllr = server.uri("/webhooks/cllr");
+    URI health = server.uri("/health");
+    CompletableFuture<HttpResponse<String>> inProgress =
+        CLIENT.sendAsync(
+            HttpRequest.newBuilder(cllr)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(fixture("cllr", "post_call.json")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Thread stopper = new Thread(() -> server.stop(Duration.ofSeconds(20)));
+    stopper.start();
+    while (get(health).statusCode() != 503) {
+      Thread.sleep(10);
+    }
+    HttpResponse<String> late = post(cllr, fixture("vaani", "call_ended.json"), none());
+    release.countDown();
+    stopper.join(20_000);
+
+    assertThat(late.statusCode()).isEqualTo(503);
+    assertThat(inProgress.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(stopper.isAlive()).isFalse();
+    assertThatThrownBy(() -> get(health)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void eventJson_writesTheTypedRecordAndItsSummary() throws Exception {
+    JsonNode line =
+        JSON.readTree(
+            EventJson.line(
+                "agntix",
+                AgntixWebhookParser.withoutVerification()
+                    .parse(Samples.agntix().sessionEnded().build().body())));
+
+    assertThat(line.fieldNames())
+        .toIterable()
+        .containsExactly("provider", "eventType", "idempotencyKey", "event", "summary");
+    assertThat(line.at("/event/createdAt").asText()).endsWith("Z");
+    assertThat(line.at("/event/analysis").has("empty")).isFalse();
+    assertThat(line.at("/summary/duration").asText()).startsWith("PT");
+  }
+
+  private static WebhookHeaders none() {
+    return WebhookHeaders.empty();
+  }
+
+  private static WebhookHeaders bearer(String token) {
+    return WebhookHeaders.of("Authorization", "Bearer " + token);
+  }
+}
