@@ -1,6 +1,8 @@
 package io.voicehooks.agni;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.FreeForm;
@@ -33,7 +35,7 @@ public record PostCallAnalysis(
     @JsonProperty("disposition") @Nullable OpenEnum<Disposition> disposition,
     @JsonProperty("goals_met") @Nullable Boolean goalsMet,
     @JsonProperty("next_steps") @Nullable String nextSteps,
-    Map<String, @Nullable Object> extra) {
+    @JsonIgnore Map<String, @Nullable Object> extra) {
 
   private static final String SENTIMENT = "sentiment";
   private static final String DISPOSITION = "disposition";
@@ -57,6 +59,17 @@ public record PostCallAnalysis(
    * Binds the JSON object: Jackson reads it as a free-form map first, since a record cannot collect
    * unknown keys with {@code @JsonAnySetter}. A value that is not an object reads as null.
    */
+  /**
+   * Writes the extra keys beside the documented ones, as the provider sent them, when the record is
+   * serialised.
+   *
+   * @return {@link #extra()}
+   */
+  @JsonAnyGetter
+  Map<String, @Nullable Object> extraFields() {
+    return extra;
+  }
+
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   static @Nullable PostCallAnalysis fromJson(@Nullable Map<String, @Nullable Object> fields) {
     if (fields == null) {

@@ -300,6 +300,11 @@ final class CallCompletedEventTest {
             new SimpleEntry<>("notes", null));
     assertThatThrownBy(() -> analysis.extra().put("x", 1))
         .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(io.voicehooks.core.internal.Json.mapper().valueToTree(analysis).toString())
+        .as("serialised in the wire's shape, extras beside the documented keys")
+        .startsWith("{\"sentiment\":\"negative\",")
+        .contains("\"budget\":5000")
+        .doesNotContain("\"extra\"");
 
     Map<String, Object> correlation = event.callSummary().correlation();
     assertThat(correlation)

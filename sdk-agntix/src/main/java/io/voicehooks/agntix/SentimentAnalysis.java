@@ -1,6 +1,7 @@
 package io.voicehooks.agntix;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.FreeForm;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param fields the sentiment object exactly as sent; free-form and unmodifiable
  */
-public record SentimentAnalysis(Map<String, @Nullable Object> fields) {
+public record SentimentAnalysis(@JsonValue Map<String, @Nullable Object> fields) {
   private static final List<String> LABEL_KEYS = List.of("label", "sentiment", "value");
   private static final List<String> SCORE_KEYS = List.of("score");
   private static final List<String> LANGUAGE_KEYS = List.of("language", "languageCode");

@@ -1,5 +1,6 @@
 package io.voicehooks.agntix;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.internal.FreeForm;
 import java.util.Map;
@@ -40,6 +41,7 @@ public record SessionAnalysis(
   }
 
   /** {@return true when the delivery carried no analysis part at all} */
+  @JsonIgnore
   public boolean isEmpty() {
     return summary == null
         && intent == null

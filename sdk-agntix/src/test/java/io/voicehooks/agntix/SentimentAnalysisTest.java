@@ -66,4 +66,13 @@ final class SentimentAnalysisTest {
     assertThat(sentiment.fields()).isEmpty();
     assertThat(sentiment.label()).isNull();
   }
+
+  @Test
+  void serialise_writesTheObjectAsSent() {
+    SentimentAnalysis sentiment = new SentimentAnalysis(Map.of("label", "POSITIVE"));
+    assertThat(io.voicehooks.core.internal.Json.mapper().valueToTree(sentiment).toString())
+        .isEqualTo("{\"label\":\"POSITIVE\"}");
+    SessionAnalysis empty = new SessionAnalysis(null, null, null, null, null);
+    assertThat(io.voicehooks.core.internal.Json.mapper().valueToTree(empty).has("empty")).isFalse();
+  }
 }
