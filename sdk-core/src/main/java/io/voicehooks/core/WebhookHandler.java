@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -105,6 +106,7 @@ public final class WebhookHandler implements AutoCloseable {
   private final Duration processingTimeout;
   private final Duration drainTimeout;
   private final Object drained = new Object();
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closed;
 
   private <E extends WebhookEvent> WebhookHandler(Builder<E> builder) {
@@ -145,7 +147,15 @@ public final class WebhookHandler implements AutoCloseable {
     if (request.bodyLength() > maxBodyBytes) {
       return tooLarge();
     }
-    return pipeline.run(request);
+    inFlight.incrementAndGet();
+    try {
+      return pipeline.run(request);
+    } finally {
+      inFlight.decrementAndGet();
+      if (closed) {
+        signalDrained();
+      }
+    }
   }
 
   /**
@@ -181,17 +191,23 @@ public final class WebhookHandler implements AutoCloseable {
         Outcome.TOO_LARGE, "Body exceeds the limit of " + maxBodyBytes + " bytes");
   }
 
-  /** {@return how many accepted events wait for or are in a background worker} */
+  /**
+   * Returns how much work is unfinished: deliveries being handled right now, plus (in asynchronous
+   * mode) accepted events that wait for or run in a background worker.
+   *
+   * @return the number of unfinished deliveries and events
+   */
   public int pending() {
-    return maxPending - permits.availablePermits();
+    return inFlight.get() + maxPending - permits.availablePermits();
   }
 
   /**
-   * Stops accepting deliveries (they get 503) and waits for accepted background work to finish. The
+   * Stops accepting deliveries (they get 503) and waits for the work in hand to finish: deliveries
+   * being handled on other threads and, in asynchronous mode, accepted background events. The
    * executor belongs to the caller and is not shut down.
    *
-   * @param timeout how long to wait for pending events
-   * @return how many accepted events had not finished when the wait ended; 0 when all did
+   * @param timeout how long to wait
+   * @return how many deliveries and events had not finished when the wait ended; 0 when all did
    */
   public int shutdown(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout == null");
@@ -365,9 +381,13 @@ public final class WebhookHandler implements AutoCloseable {
   private void finished() {
     permits.release();
     if (closed) {
-      synchronized (drained) {
-        drained.notifyAll();
-      }
+      signalDrained();
+    }
+  }
+
+  private void signalDrained() {
+    synchronized (drained) {
+      drained.notifyAll();
     }
   }
 

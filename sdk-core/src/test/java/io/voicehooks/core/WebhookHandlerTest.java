@@ -313,6 +313,35 @@ final class WebhookHandlerTest {
   }
 
   @Test
+  void shutdown_synchronousMode_waitsForDeliveriesInHand() throws Exception {
+    CountDownLatch inListener = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    WebhookHandler handler =
+        WebhookHandler.builder(TestEvents.parser())
+            .listener(
+                e -> {
+                  inListener.countDown();
+                  await(release);
+                  record(e);
+                })
+            .build();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<WebhookResponse> first = pool.submit(() -> handler.handle(TestEvents.ping("held")));
+      assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(handler.pending()).isEqualTo(1);
+      assertThat(handler.shutdown(Duration.ofMillis(50))).as("still in the listener").isEqualTo(1);
+      assertThat(handler.handle(TestEvents.ping("late")).status()).isEqualTo(503);
+      release.countDown();
+      assertThat(handler.shutdown(Duration.ofSeconds(10))).isZero();
+      assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+      assertThat(dispatched).containsOnlyKeys("ping:held");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void shutdown_timeoutReportsUnfinishedWork() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
