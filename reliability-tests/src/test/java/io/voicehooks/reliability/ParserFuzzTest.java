@@ -1,0 +1,105 @@
+package io.voicehooks.reliability;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.voicehooks.agni.AgniWebhookParser;
+import io.voicehooks.agntix.AgntixWebhookParser;
+import io.voicehooks.cllr.CllrWebhookParser;
+import io.voicehooks.core.EventDeserializer;
+import io.voicehooks.core.JsonLimits;
+import io.voicehooks.core.WebhookException;
+import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.reliability.TestProvider.Everything;
+import io.voicehooks.reliability.TestProvider.TestEvent;
+import io.voicehooks.reliability.TestProvider.Unknown;
+import io.voicehooks.vaani.VaaniWebhookParser;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Fuzzes every provider parser and the core {@link EventDeserializer} with raw bodies.
+ *
+ * <p>Property: {@code parse} returns an event whose identity and derived views all work, or throws
+ * a {@link WebhookException}; nothing else escapes (no other exception, no {@link
+ * StackOverflowError} or {@link OutOfMemoryError}), and no input hangs (the JUnit timeout becomes
+ * libFuzzer's per-input timeout when fuzzing). In {@code verify} each target runs once per seed in
+ * {@code src/test/resources/io/voicehooks/reliability/ParserFuzzTestInputs/<method>/}; {@code
+ * reliability-tests/fuzz ParserFuzzTest#<method> 60s} fuzzes one of them.
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+final class ParserFuzzTest {
+  private static final AgniWebhookParser AGNI =
+      AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build();
+  private static final AgniWebhookParser AGNI_ANY_ORG = AgniWebhookParser.create();
+  private static final VaaniWebhookParser VAANI = VaaniWebhookParser.create();
+  private static final AgntixWebhookParser AGNTIX = AgntixWebhookParser.withoutVerification();
+  private static final CllrWebhookParser CLLR = CllrWebhookParser.create();
+  private static final EventDeserializer<TestEvent> TYPED =
+      TestProvider.typed(JsonLimits.defaults());
+  private static final EventDeserializer<TestEvent> TYPED_TIGHT =
+      TestProvider.typed(TestProvider.TIGHT);
+  private static final EventDeserializer<Everything> SINGLE =
+      TestProvider.single(JsonLimits.defaults());
+
+  @FuzzTest
+  void agniParser(byte[] body) {
+    WebhookRequest request = WebhookRequest.of(body);
+    try {
+      Invariants.checkAgni(AGNI.parse(request));
+    } catch (WebhookException rejected) {
+      // The documented outcome for a body it cannot accept.
+    }
+    try {
+      Invariants.checkAgni(AGNI_ANY_ORG.parse(request));
+    } catch (WebhookException rejected) {
+      // Same, without the organisation check.
+    }
+  }
+
+  @FuzzTest
+  void vaaniParser(byte[] body) {
+    try {
+      Invariants.checkVaani(VAANI.parse(WebhookRequest.of(body)));
+    } catch (WebhookException rejected) {
+      // The documented outcome for a body it cannot accept.
+    }
+  }
+
+  @FuzzTest
+  void agntixParser(byte[] body) {
+    try {
+      Invariants.checkAgntix(AGNTIX.parse(WebhookRequest.of(body)));
+    } catch (WebhookException rejected) {
+      // The documented outcome for a body it cannot accept.
+    }
+  }
+
+  @FuzzTest
+  void cllrParser(byte[] body) {
+    try {
+      Invariants.checkCllr(CLLR.parse(WebhookRequest.of(body)));
+    } catch (WebhookException rejected) {
+      // The documented outcome for a body it cannot accept.
+    }
+  }
+
+  @FuzzTest
+  void eventDeserializer(byte[] body) {
+    for (EventDeserializer<TestEvent> events : List.of(TYPED, TYPED_TIGHT)) {
+      try {
+        TestEvent event = events.deserialize(body);
+        Invariants.checkIdentity(event);
+        if (event instanceof Unknown) {
+          ((Unknown) event).fields();
+        }
+      } catch (WebhookException rejected) {
+        // The documented outcome for a body it cannot accept.
+      }
+    }
+    try {
+      Invariants.checkIdentity(SINGLE.deserialize(body));
+    } catch (WebhookException rejected) {
+      // The documented outcome for a body it cannot accept.
+    }
+  }
+}
