@@ -89,8 +89,8 @@ final class AgntixHostileInputTest {
     created(cases, "\"2026-04-08 05:00:01\"", null);
     created(cases, "\"x\"", null);
     created(cases, "{}", null);
-    // Epoch milliseconds are read as seconds (questionable): year 58237.
-    created(cases, "1775624401130", Instant.parse("+58237-04-19T08:18:50Z"));
+    // A number of 10^11 or more is epoch milliseconds.
+    created(cases, "1775624401130", Instant.parse("2026-04-08T05:00:01.130Z"));
     cases.add(
         HostileCase.of(
             "endedAt before createdAt gives no duration",

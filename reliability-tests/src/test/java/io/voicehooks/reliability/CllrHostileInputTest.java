@@ -70,7 +70,7 @@ final class CllrHostileInputTest {
         HostileCase.of(
             "callId duplicated",
             "{\"callId\":\"a\",\"callId\":\"b\"}",
-            rejected(WebhookParseException.class, "Malformed JSON")));
+            rejected(WebhookParseException.class, GenericHostileCases.DUPLICATE)));
     cases.add(
         HostileCase.of(
             "a body with an event field is still a post_call",

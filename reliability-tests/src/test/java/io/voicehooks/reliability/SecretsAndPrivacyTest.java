@@ -44,7 +44,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -613,9 +612,6 @@ final class SecretsAndPrivacyTest {
   // --- known issue ----------------------------------------------------------------------------
 
   @Test
-  @Disabled(
-      "Library issue (see README, 'Questionable behaviour' #1): the value of an unknown event's"
-          + " type field is copied into exception messages, 401/400 response bodies and logs")
   void unknownEventTypeText_neverReachesMessagesBodiesOrLogs() {
     String type = NAME + " " + EMAIL;
     WebhookParser<?> agni = AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build();

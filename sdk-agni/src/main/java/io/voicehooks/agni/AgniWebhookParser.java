@@ -2,6 +2,7 @@ package io.voicehooks.agni;
 
 import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
+import io.voicehooks.core.UnknownEvent;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
@@ -127,13 +128,18 @@ public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
     if (orgId == null || orgId.isBlank()) {
       throw new WebhookVerificationException(
           Reason.UNEXPECTED_ORGANIZATION,
-          "Missing field 'org_id' in '" + event.eventType() + "' event: organisation unchecked");
+          "Missing field 'org_id' in " + where(event) + ": organisation unchecked");
     }
     if (!isExpected(orgId)) {
       throw new WebhookVerificationException(
           Reason.UNEXPECTED_ORGANIZATION,
-          "Field 'org_id' in '" + event.eventType() + "' event is not an expected organisation");
+          "Field 'org_id' in " + where(event) + " is not an expected organisation");
     }
+  }
+
+  /** An unknown event's type is text from the sender, so it is never put in a message. */
+  private static String where(AgniEvent event) {
+    return event instanceof UnknownEvent ? "an unknown event" : "'" + event.eventType() + "' event";
   }
 
   private boolean isExpected(String orgId) {

@@ -1,5 +1,6 @@
 package io.voicehooks.agni;
 
+import io.voicehooks.core.UnknownEvent;
 import io.voicehooks.core.internal.Digests;
 import io.voicehooks.core.internal.FreeForm;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param eventType the value of the {@code event} field
  * @param rawJson the delivery's body, as received
  */
-public record UnknownAgniEvent(String eventType, String rawJson) implements AgniEvent {
+public record UnknownAgniEvent(String eventType, String rawJson)
+    implements AgniEvent, UnknownEvent {
   /**
    * Creates the event.
    *

@@ -51,7 +51,7 @@ public record SessionCreatedEvent(
    * @throws WebhookParseException if {@code id} is null or empty
    */
   public SessionCreatedEvent {
-    if (id == null || id.isEmpty()) {
+    if (id == null || id.isBlank()) {
       throw WebhookParseException.missingField("id", EVENT_TYPE);
     }
     if (metadata == null) {

@@ -75,7 +75,7 @@ public record SessionEndedEvent(
    * @throws WebhookParseException if {@code id} is null or empty
    */
   public SessionEndedEvent {
-    if (id == null || id.isEmpty()) {
+    if (id == null || id.isBlank()) {
       throw WebhookParseException.missingField("id", EVENT_TYPE);
     }
     if (metadata == null) {

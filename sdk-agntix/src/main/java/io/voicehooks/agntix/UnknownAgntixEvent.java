@@ -1,5 +1,6 @@
 package io.voicehooks.agntix;
 
+import io.voicehooks.core.UnknownEvent;
 import io.voicehooks.core.internal.Digests;
 import io.voicehooks.core.internal.FreeForm;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param eventType the value of {@code eventType}
  * @param rawJson the body exactly as received
  */
-public record UnknownAgntixEvent(String eventType, String rawJson) implements AgntixEvent {
+public record UnknownAgntixEvent(String eventType, String rawJson)
+    implements AgntixEvent, UnknownEvent {
   /**
    * Creates the event.
    *

@@ -130,6 +130,7 @@ public final class EventDeserializer<E extends WebhookEvent> {
     if (body.length > maxBodyBytes) {
       throw new PayloadTooLargeException(maxBodyBytes);
     }
+    requireUtf8(body);
     String type = singleType;
     try (JsonParser p = mapper.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -162,7 +163,29 @@ public final class EventDeserializer<E extends WebhookEvent> {
     } catch (WebhookException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw translate(e, type);
+      // An unregistered type is text from the sender: it never goes into a message.
+      throw translate(e, isModelled(type) ? type : null);
+    }
+  }
+
+  private boolean isModelled(@Nullable String type) {
+    return type != null && (type.equals(singleType) || readers.containsKey(type));
+  }
+
+  /**
+   * Rejects bodies in UTF-16 or UTF-32, which Jackson would otherwise detect and read: JSON
+   * exchanged between systems must be UTF-8 (RFC 8259), and an unknown event's raw text is kept as
+   * UTF-8.
+   */
+  private static void requireUtf8(byte[] body) {
+    boolean wide =
+        body.length >= 2
+            && (body[0] == 0
+                || body[1] == 0
+                || (body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE));
+    if (wide) {
+      throw new WebhookParseException("Body is not UTF-8 encoded JSON");
     }
   }
 
@@ -253,20 +276,36 @@ public final class EventDeserializer<E extends WebhookEvent> {
       if (isEndOfInput((JsonMappingException) e)) {
         return new WebhookParseException("Malformed JSON: the body ends early" + in, null, type);
       }
+      if (isTrailingContent((JsonMappingException) e)) {
+        return new WebhookParseException("Trailing content after the JSON object" + in, null, type);
+      }
       String path = path((JsonMappingException) e);
       return new WebhookParseException(
           "Cannot read field '" + path + "'" + in, path.isEmpty() ? null : path, type);
     }
-    if (e instanceof JsonParseException || e instanceof JsonProcessingException) {
-      var location = ((JsonProcessingException) e).getLocation();
+    if (e instanceof JsonProcessingException) {
+      JsonProcessingException syntax = (JsonProcessingException) e;
+      var location = syntax.getLocation();
       String where =
           location == null
               ? ""
               : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-      return new WebhookParseException("Malformed JSON" + where + in, null, type);
+      String message = syntax.getOriginalMessage();
+      String what =
+          message != null && message.startsWith("Duplicate field")
+              ? "Duplicate key in a JSON object"
+              : "Malformed JSON";
+      return new WebhookParseException(what + where + in, null, type);
     }
     return new WebhookParseException(
         "Cannot read the body (" + e.getClass().getSimpleName() + ")" + in, null, type);
+  }
+
+  private static boolean isTrailingContent(JsonMappingException e) {
+    String message = e.getOriginalMessage();
+    return e instanceof MismatchedInputException
+        && message != null
+        && message.startsWith("Trailing token");
   }
 
   /** Databind reports a body cut short inside a record as a mismatch, not as a parse error. */

@@ -282,7 +282,8 @@ public final class WebhookHandler implements AutoCloseable {
       try {
         claim = store.claim(key, processingTimeout);
       } catch (RuntimeException e) {
-        LOG.error("Idempotency store failed to claim a '{}' event", event.eventType(), e);
+        LOG.error(
+            "Idempotency store failed to claim a '{}' event", UnknownEvent.describe(event), e);
         return STORE_DOWN;
       }
       switch (claim) {
@@ -299,7 +300,7 @@ public final class WebhookHandler implements AutoCloseable {
       try {
         return inbox.offer(event, request) ? ACCEPTED : DUPLICATE;
       } catch (RuntimeException e) {
-        LOG.error("Inbox failed to store a '{}' event", event.eventType(), e);
+        LOG.error("Inbox failed to store a '{}' event", UnknownEvent.describe(event), e);
         return INBOX_DOWN;
       }
     }
@@ -309,7 +310,10 @@ public final class WebhookHandler implements AutoCloseable {
         Objects.requireNonNull(listener).accept(event);
       } catch (RuntimeException | Error e) {
         release(event, key);
-        LOG.warn("Listener failed on a '{}' event; its key was released", event.eventType(), e);
+        LOG.warn(
+            "Listener failed on a '{}' event; its key was released",
+            UnknownEvent.describe(event),
+            e);
         if (e instanceof VirtualMachineError) {
           throw (VirtualMachineError) e;
         }
@@ -330,6 +334,13 @@ public final class WebhookHandler implements AutoCloseable {
         finished();
         release(event, key);
         return QUEUE_FULL;
+      } catch (RuntimeException e) {
+        // An executor that fails otherwise (shut down, misconfigured) must not leak the permit
+        // or leave the key claimed for the whole lease.
+        finished();
+        release(event, key);
+        LOG.error("Executor refused a '{}' event", UnknownEvent.describe(event), e);
+        return QUEUE_FULL;
       }
       return ACCEPTED;
     }
@@ -340,7 +351,8 @@ public final class WebhookHandler implements AutoCloseable {
         complete(event, key);
       } catch (RuntimeException | Error e) {
         release(event, key);
-        LOG.warn("Listener failed on a '{}' event in the background", event.eventType(), e);
+        LOG.warn(
+            "Listener failed on a '{}' event in the background", UnknownEvent.describe(event), e);
         reportError(event, e);
         if (e instanceof VirtualMachineError) {
           throw (VirtualMachineError) e;
@@ -365,7 +377,8 @@ public final class WebhookHandler implements AutoCloseable {
       try {
         store.complete(key);
       } catch (RuntimeException e) {
-        LOG.error("Idempotency store failed to complete a '{}' event", event.eventType(), e);
+        LOG.error(
+            "Idempotency store failed to complete a '{}' event", UnknownEvent.describe(event), e);
       }
     }
 
@@ -373,7 +386,8 @@ public final class WebhookHandler implements AutoCloseable {
       try {
         store.release(key);
       } catch (RuntimeException e) {
-        LOG.error("Idempotency store failed to release a '{}' event", event.eventType(), e);
+        LOG.error(
+            "Idempotency store failed to release a '{}' event", UnknownEvent.describe(event), e);
       }
     }
   }

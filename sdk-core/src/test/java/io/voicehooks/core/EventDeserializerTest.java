@@ -163,6 +163,74 @@ final class EventDeserializerTest {
   }
 
   @Test
+  void deserialize_valuesNoTypeCanHold_readAsNull() {
+    CallDone event =
+        (CallDone)
+            parse(
+                "{\"event\":\"call.done\",\"call_id\":\"c\",\"started_at\":1e20,"
+                    + "\"duration_sec\":1e999999999}");
+    assertThat(event.startedAt()).isNull();
+    assertThat(event.durationSec()).isNull();
+    CallDone huge =
+        (CallDone) parse("{\"event\":\"call.done\",\"call_id\":\"c\",\"started_at\":1e999999999}");
+    assertThat(huge.startedAt()).as("not 1970").isNull();
+  }
+
+  @Test
+  void deserialize_numericTimestamps_areEpochSecondsOrMilliseconds() {
+    CallDone seconds =
+        (CallDone) parse("{\"event\":\"call.done\",\"call_id\":\"c\",\"started_at\":1774377000}");
+    CallDone millis =
+        (CallDone)
+            parse("{\"event\":\"call.done\",\"call_id\":\"c\",\"started_at\":1774377000250}");
+    assertThat(seconds.startedAt()).isEqualTo(Instant.ofEpochSecond(1774377000L));
+    assertThat(millis.startedAt()).isEqualTo(Instant.ofEpochMilli(1774377000250L));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32"})
+  void deserialize_bodyNotInUtf8_isRejected(String charset) {
+    byte[] body =
+        "{\"event\":\"other\",\"call_id\":\"c\"}"
+            .getBytes(java.nio.charset.Charset.forName(charset));
+    assertThatThrownBy(() -> EVENTS.deserialize(body))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessage("Body is not UTF-8 encoded JSON");
+  }
+
+  @Test
+  void deserialize_unknownTypeText_neverReachesAMessage() {
+    assertThatThrownBy(() -> parse("{\"event\":\"Jane Doe +15550100\",\"x\":[1,}"))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessageStartingWith("Malformed JSON")
+        .message()
+        .doesNotContain("Jane");
+  }
+
+  @Test
+  void deserialize_duplicateKey_saysSo() {
+    assertThatThrownBy(() -> parse("{\"event\":\"call.done\",\"call_id\":\"a\",\"call_id\":\"b\"}"))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessageStartingWith("Duplicate key in a JSON object at line 1");
+  }
+
+  @Test
+  void deserialize_secondObjectAfterTheFirst_isTrailingContent() {
+    assertThatThrownBy(() -> parse("{\"x\":1,\"event\":\"call.done\",\"call_id\":\"c\"} {}"))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessage("Trailing content after the JSON object in 'call.done' event");
+  }
+
+  record Counted(@JsonProperty("n") @Nullable Integer n) {}
+
+  @Test
+  void deserialize_integerOutOfRange_readsAsNull() throws Exception {
+    Counted counted =
+        io.voicehooks.core.internal.Json.mapper().readValue("{\"n\":2147483648}", Counted.class);
+    assertThat(counted.n()).isNull();
+  }
+
+  @Test
   void deserialize_durationAsNumericString_reads() {
     CallDone event =
         (CallDone) parse("{\"event\":\"call.done\",\"call_id\":\"c\",\"duration_sec\":\"125\"}");

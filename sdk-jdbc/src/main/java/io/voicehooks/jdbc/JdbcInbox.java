@@ -240,7 +240,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
    */
   boolean processNext() {
     String select =
-        "SELECT id, event_type, headers, body, received_at, attempts FROM "
+        "SELECT id, headers, body, received_at, attempts FROM "
             + table
             + " WHERE status = 'PENDING' AND next_attempt_at <= now()"
             + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED";
@@ -249,7 +249,6 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
       try {
         long id;
         int attempts;
-        String eventType;
         WebhookRequest request;
         try (PreparedStatement s = c.prepareStatement(select);
             ResultSet rs = s.executeQuery()) {
@@ -258,13 +257,12 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
             return false;
           }
           id = rs.getLong(1);
-          eventType = rs.getString(2);
           request =
               WebhookRequest.of(
-                  WebhookHeaders.of(readHeaders(rs.getString(3))),
-                  rs.getBytes(4),
-                  rs.getTimestamp(5).toInstant());
-          attempts = rs.getInt(6) + 1;
+                  WebhookHeaders.of(readHeaders(rs.getString(2))),
+                  rs.getBytes(3),
+                  rs.getTimestamp(4).toInstant());
+          attempts = rs.getInt(5) + 1;
         }
         Throwable failure = dispatch(request);
         if (failure != null && isShuttingDown()) {
@@ -275,8 +273,8 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
         if (failure == null) {
           update(c, "status = 'DONE', last_error = NULL", id, attempts, null, null);
         } else if (attempts >= maxAttempts) {
-          LOG.warn(
-              "Inbox parked a '{}' event as a dead letter after {} attempts", eventType, attempts);
+          // The row id, not the stored type: an unmodelled type is text from the sender.
+          LOG.warn("Inbox parked row {} as a dead letter after {} attempts", id, attempts);
           update(c, "status = 'DEAD', last_error = ?", id, attempts, describe(failure), null);
         } else {
           update(

@@ -1,5 +1,6 @@
 package io.voicehooks.vaani;
 
+import io.voicehooks.core.UnknownEvent;
 import io.voicehooks.core.internal.Digests;
 import io.voicehooks.core.internal.FreeForm;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param eventType the value of {@code event}, as sent
  * @param rawJson the body as received, as text
  */
-public record UnknownVaaniEvent(String eventType, String rawJson) implements VaaniEvent {
+public record UnknownVaaniEvent(String eventType, String rawJson)
+    implements VaaniEvent, UnknownEvent {
   /**
    * Creates the event.
    *

@@ -73,9 +73,26 @@ public final class Json {
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "Read field '{}' as null: its value is not a valid {}",
-          p.getParsingContext().pathAsPointer(),
+          printable(p.getParsingContext().pathAsPointer().toString()),
           targetType.getSimpleName());
     }
+  }
+
+  /**
+   * Makes a field name from a payload safe for a log line: control characters escaped (no forged
+   * lines) and the length capped.
+   */
+  static String printable(String name) {
+    StringBuilder out = new StringBuilder(Math.min(name.length(), 80) + 8);
+    for (int i = 0; i < name.length() && out.length() < 80; i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.length() < name.length() ? out.append("...").toString() : out.toString();
   }
 
   /** Reads values of the wrong shape as null, and reports field names (never values). */
@@ -89,7 +106,8 @@ public final class Json {
         String propertyName)
         throws IOException {
       if (LOG.isDebugEnabled()) {
-        LOG.debug("Ignored undeclared field '{}' of {}", propertyName, typeName(beanOrClass));
+        LOG.debug(
+            "Ignored undeclared field '{}' of {}", printable(propertyName), typeName(beanOrClass));
       }
       p.skipChildren();
       return true;

@@ -2,6 +2,7 @@ package io.voicehooks.core.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +37,7 @@ final class LenientScalar<T> extends StdDeserializer<T> {
     add(module, Long.class);
     add(module, Double.class);
     add(module, Boolean.class);
+    module.addDeserializer(Instant.class, new LenientInstant());
     return module;
   }
 
@@ -54,7 +57,13 @@ final class LenientScalar<T> extends StdDeserializer<T> {
       p.skipChildren();
       return null;
     }
-    return standard.deserialize(p, ctxt);
+    try {
+      return standard.deserialize(p, ctxt);
+    } catch (InputCoercionException outOfRange) {
+      // 2147483648 for an Integer: a value the type cannot hold reads as null, like any other.
+      Json.reportLenient(p, handledType());
+      return null;
+    }
   }
 
   @Override

@@ -18,17 +18,15 @@ import io.voicehooks.vaani.VaaniWebhookParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * The library behaviours this module found wrong and could not defend, written as the behaviour
- * they should have. They are disabled so that {@code verify} stays green until the library is
- * fixed; run them with {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}
- * to see them fail today. Numbers refer to the module README's list. The privacy one is in {@link
+ * The library bugs this module's catalogue found, each written as the behaviour it must have; all
+ * are fixed and kept here as regression tests. Numbers refer to the module README's list. The
+ * privacy one is {@link
  * SecretsAndPrivacyTest#unknownEventTypeText_neverReachesMessagesBodiesOrLogs}.
  */
-final class KnownIssuesTest {
+final class FoundIssuesRegressionTest {
   private static final AgniWebhookParser AGNI =
       AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build();
 
@@ -41,7 +39,6 @@ final class KnownIssuesTest {
   }
 
   @Test
-  @Disabled("Library issue #2: Agntix accepts a blank id; all blank ids share one idempotency key")
   void agntixBlankId_isRejectedLikeEveryOtherProvider() {
     AgntixWebhookParser parser = AgntixWebhookParser.withoutVerification();
 
@@ -54,9 +51,6 @@ final class KnownIssuesTest {
   }
 
   @Test
-  @Disabled(
-      "Library issue #3: a numeric timestamp outside Instant's range fails the whole delivery"
-          + " (400) instead of reading as null")
   void outOfRangeNumericTimestamp_readsAsNull() {
     CallCompletedEvent event = (CallCompletedEvent) AGNI.parse(agni("\"started_at\":1e20"));
 
@@ -64,9 +58,6 @@ final class KnownIssuesTest {
   }
 
   @Test
-  @Disabled(
-      "Library issue #3: an integer out of int range fails the whole delivery (400) instead of"
-          + " reading as null")
   void outOfRangeInteger_readsAsNull() {
     CallCompletedEvent event = (CallCompletedEvent) AGNI.parse(agni("\"attempt\":2147483648"));
 
@@ -74,7 +65,6 @@ final class KnownIssuesTest {
   }
 
   @Test
-  @Disabled("Library issue #4: a timestamp of 1e999999999 silently reads as 1970-01-01T00:00:00Z")
   void hugeExponentTimestamp_readsAsNullNotEpoch() {
     CallCompletedEvent event = (CallCompletedEvent) AGNI.parse(agni("\"started_at\":1e999999999"));
 
@@ -82,9 +72,6 @@ final class KnownIssuesTest {
   }
 
   @Test
-  @Disabled(
-      "Library issue #5: a UTF-16 body of an unknown type is kept as UTF-8-decoded garbage, so its"
-          + " fields are lost and Agni's org check rejects it")
   void utf16UnknownEvent_isReadableOrRejectedAsMalformed() {
     byte[] vaani =
         "{\"event\":\"call_recording_ready\",\"room_name\":\"r1\"}"
@@ -109,9 +96,6 @@ final class KnownIssuesTest {
   }
 
   @Test
-  @Disabled(
-      "Library issue #6: undeclared field names are logged verbatim, control characters included"
-          + " (log forging)")
   void undeclaredFieldName_isLoggedWithoutLineBreaks() {
     LogCapture.start();
     VaaniWebhookParser.create()
@@ -126,9 +110,6 @@ final class KnownIssuesTest {
   }
 
   @Test
-  @Disabled(
-      "Library issue #7: an executor failing with anything but RejectedExecutionException escapes"
-          + " handle(), leaks a queue permit and leaves the event's key claimed")
   void executorFailure_isAnsweredUnavailable_andLeavesNothingClaimed() {
     AtomicBoolean broken = new AtomicBoolean(true);
     WebhookHandler handler =
