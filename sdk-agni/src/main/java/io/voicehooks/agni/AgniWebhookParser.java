@@ -46,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * <p>Instances are immutable and thread-safe; build one and share it.
  */
 public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
-  private static final Logger LOG = LoggerFactory.getLogger(AgniWebhookParser.class);
+  /** Created on first use: a parser that has nothing to warn about never starts SLF4J. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(AgniWebhookParser.class);
+  }
 
   private final EventDeserializer<AgniEvent> events;
   private final List<byte[]> expectedOrgIds;
@@ -118,7 +121,7 @@ public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
   private void checkOrganization(AgniEvent event) {
     if (expectedOrgIds.isEmpty()) {
       if (!warned.get() && warned.compareAndSet(false, true)) {
-        LOG.warn(
+        Log.LOG.warn(
             "AgniWebhookParser has no expected org_id, so it accepts deliveries from any"
                 + " organisation; configure AgniWebhookParser.builder().expectedOrgId(...)");
       }

@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>Instances are immutable and thread-safe; build one and share it.
  */
 public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
-  private static final Logger LOG = LoggerFactory.getLogger(AgntixWebhookParser.class);
+  /** Created on first use: a parser that has nothing to warn about never starts SLF4J. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(AgntixWebhookParser.class);
+  }
 
   private final @Nullable SvixSignatureVerifier verifier;
   private final EventDeserializer<AgntixEvent> events;
@@ -99,7 +102,7 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
    */
   public static AgntixWebhookParser withoutVerification(JsonLimits limits) {
     Objects.requireNonNull(limits, "limits == null");
-    LOG.warn(
+    Log.LOG.warn(
         "AgntixWebhookParser built WITHOUT signature verification: any sender can forge"
             + " deliveries. Use it only in tests or behind a hop that has verified them.");
     return new AgntixWebhookParser(null, limits, 0);

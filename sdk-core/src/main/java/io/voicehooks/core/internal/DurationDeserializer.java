@@ -24,10 +24,12 @@ public abstract class DurationDeserializer extends StdDeserializer<Duration> {
   private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(100L * 366 * 24 * 3600);
 
   private final int scale;
+  private final long maxUnits;
 
   private DurationDeserializer(int scale) {
     super(Duration.class);
     this.scale = scale;
+    this.maxUnits = MAX_SECONDS.movePointRight(scale).longValueExact();
   }
 
   /** Reads seconds, such as {@code 125} or {@code 42.5}. */
@@ -54,6 +56,15 @@ public abstract class DurationDeserializer extends StdDeserializer<Duration> {
   public @Nullable Duration deserialize(JsonParser p, DeserializationContext ctxt)
       throws IOException {
     JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NUMBER_INT
+        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      // The common case, whole seconds or milliseconds, without BigDecimal arithmetic.
+      long units = p.getLongValue();
+      if (units < 0 || units > maxUnits) {
+        return (Duration) ctxt.handleWeirdNumberValue(Duration.class, 0, "duration out of range");
+      }
+      return scale == 0 ? Duration.ofSeconds(units) : Duration.ofMillis(units);
+    }
     BigDecimal amount;
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
       String text = p.getText();

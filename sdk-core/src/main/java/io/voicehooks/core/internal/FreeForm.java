@@ -17,11 +17,14 @@ import org.jspecify.annotations.Nullable;
  * undocumented shape. Null values are kept, since providers send them.
  */
 public final class FreeForm {
-  /** Reads text a parser has already accepted under the user's limits, so no tighter ones apply. */
-  private static final ObjectMapper MAPPER =
-      Json.mapper(new JsonLimits(Integer.MAX_VALUE - 8, 1_000, Integer.MAX_VALUE, 10_000));
+  /** Built on first use: most parses never need it (start-up time). */
+  private static final class Reader {
+    /** Reads text a parser has already accepted under the user's limits, so no tighter ones. */
+    static final ObjectMapper MAPPER =
+        Json.mapper(new JsonLimits(Integer.MAX_VALUE - 8, 1_000, Integer.MAX_VALUE, 10_000));
 
-  private static final TypeReference<Map<String, @Nullable Object>> MAP = new TypeReference<>() {};
+    static final TypeReference<Map<String, @Nullable Object>> MAP = new TypeReference<>() {};
+  }
 
   private FreeForm() {}
 
@@ -33,7 +36,7 @@ public final class FreeForm {
    */
   public static Map<String, @Nullable Object> parse(String json) {
     try {
-      return copyOf(MAPPER.readValue(json, MAP));
+      return copyOf(Reader.MAPPER.readValue(json, Reader.MAP));
     } catch (JsonProcessingException | RuntimeException e) {
       return Map.of();
     }

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.voicehooks.core.JsonLimits;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * field a record does not declare, so schema drift is visible.
  */
 public final class Json {
-  private static final Logger LOG = LoggerFactory.getLogger("io.voicehooks.core.json");
+  /** Created on first use: parsing that logs nothing does not start SLF4J (start-up time). */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger("io.voicehooks.core.json");
+  }
 
   private Json() {}
 
@@ -53,7 +55,8 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     return JsonMapper.builder(factory)
-        .addModule(new JavaTimeModule())
+        // Instants are read by LenientInstant (in this module), durations by DurationDeserializer
+        // per component: the records need nothing else of JSR-310, whose module costs start-up.
         .addModule(LenientScalar.module())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -70,8 +73,8 @@ public final class Json {
 
   /** Logs, at debug level, the path of a value read as null (never the value itself). */
   static void reportLenient(JsonParser p, Class<?> targetType) {
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
+    if (Log.LOG.isDebugEnabled()) {
+      Log.LOG.debug(
           "Read field '{}' as null: its value is not a valid {}",
           printable(p.getParsingContext().pathAsPointer().toString()),
           targetType.getSimpleName());
@@ -105,8 +108,8 @@ public final class Json {
         Object beanOrClass,
         String propertyName)
         throws IOException {
-      if (LOG.isDebugEnabled()) {
-        LOG.debug(
+      if (Log.LOG.isDebugEnabled()) {
+        Log.LOG.debug(
             "Ignored undeclared field '{}' of {}", printable(propertyName), typeName(beanOrClass));
       }
       p.skipChildren();
