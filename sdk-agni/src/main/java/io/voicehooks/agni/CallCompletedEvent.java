@@ -28,15 +28,12 @@ import org.jspecify.annotations.Nullable;
  * <p>The event is identified by {@link #sessionId()}: {@code data.call_session_id}, or {@code
  * data.call_id} when only that is sent. A delivery with neither is rejected.
  *
- * @param event the event type, always {@value #EVENT_TYPE}
  * @param orgId the organisation that owns the call ({@code org_id}), or null when not sent; {@link
  *     AgniWebhookParser} checks it against the expected organisations
  * @param data the call session's record
  */
 public record CallCompletedEvent(
-    @JsonProperty("event") String event,
-    @JsonProperty("org_id") @Nullable String orgId,
-    @JsonProperty("data") CallData data)
+    @JsonProperty("org_id") @Nullable String orgId, @JsonProperty("data") CallData data)
     implements AgniEvent, FinishedCallEvent {
 
   /** The event type name on the wire. */
@@ -48,32 +45,27 @@ public record CallCompletedEvent(
   /**
    * Creates the event, checking its identity.
    *
-   * @param event the event type; null or empty reads as {@value #EVENT_TYPE} (the dispatcher
-   *     consumes the field before binding when it comes first)
    * @param orgId the owning organisation, or null
    * @param data the call session's record
    * @throws WebhookParseException if {@code data} is missing (or was not a JSON object), or carries
    *     neither {@code call_session_id} nor {@code call_id}
    */
   public CallCompletedEvent {
-    if (event == null || event.isEmpty()) {
-      event = EVENT_TYPE;
-    }
     if (data == null) {
       throw new WebhookParseException(
-          "Missing required field 'data' (or not a JSON object) in '" + event + "' event",
+          "Missing required field 'data' (or not a JSON object) in '" + EVENT_TYPE + "' event",
           "data",
-          event);
+          EVENT_TYPE);
     }
     if (isBlank(data.callSessionId()) && isBlank(data.callId())) {
-      throw WebhookParseException.missingField("data.call_session_id", event);
+      throw WebhookParseException.missingField("data.call_session_id", EVENT_TYPE);
     }
   }
 
   /** {@return the event type, {@value #EVENT_TYPE}} */
   @Override
   public String eventType() {
-    return event;
+    return EVENT_TYPE;
   }
 
   /**

@@ -65,4 +65,10 @@ public record UnknownAgniEvent(String eventType, String rawJson)
   public void dispatch(AgniEventListener listener) {
     listener.onUnknown(this);
   }
+
+  /** Shows the type and the body's length only: the body holds names and phone numbers. */
+  @Override
+  public String toString() {
+    return "UnknownAgniEvent[eventType=" + eventType + ", rawJson.length=" + rawJson.length() + "]";
+  }
 }

@@ -31,7 +31,7 @@ final class CallCompletedEventTest {
   void parse_callCompleted_mapsEveryField() {
     CallCompletedEvent event = parse("call.completed.json");
 
-    assertThat(event.event()).isEqualTo("call.completed");
+    assertThat(event.eventType()).isEqualTo("call.completed");
     assertThat(event.eventType()).isEqualTo("call.completed");
     assertThat(event.orgId()).isEqualTo("1268c1f0-19f3-47db-aefb-c16a7c3ace6e");
     assertThat(event.sessionId()).isEqualTo("019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d");
@@ -317,7 +317,7 @@ final class CallCompletedEventTest {
   @Test
   void parse_eventFieldLast_bindsTheSameRecord() {
     CallCompletedEvent event = parse("call.completed.event-last.json");
-    assertThat(event.event()).isEqualTo("call.completed");
+    assertThat(event.eventType()).isEqualTo("call.completed");
     assertThat(event.orgId()).isEqualTo(Fixtures.ORG_ID);
     assertThat(event.sessionId()).isEqualTo("019d2b3c-5555-7a0b-1c2d-4e5f6a7b8c9d");
     assertThat(event.data().status().value()).isEqualTo(CallStatus.NO_ANSWER);
@@ -431,7 +431,7 @@ final class CallCompletedEventTest {
   @Test
   void newEvent_nullEventType_readsAsCallCompleted() {
     CallCompletedEvent event = event(callData("s-1", null, null, null, null, List.of()));
-    assertThat(event.event()).isEqualTo("call.completed");
+    assertThat(event.eventType()).isEqualTo("call.completed");
     assertThat(event.eventType()).isEqualTo(CallCompletedEvent.EVENT_TYPE);
   }
 
@@ -458,7 +458,7 @@ final class CallCompletedEventTest {
   }
 
   private static CallCompletedEvent event(CallData data) {
-    return new CallCompletedEvent(null, null, data);
+    return new CallCompletedEvent(null, data);
   }
 
   private static CallData callData(

@@ -1,5 +1,6 @@
 package io.voicehooks.agntix;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +25,7 @@ public interface AgntixEventListener extends Consumer<AgntixEvent> {
    */
   @Override
   default void accept(AgntixEvent event) {
-    event.dispatch(this);
+    Objects.requireNonNull(event, "event == null").dispatch(this);
   }
 
   /**

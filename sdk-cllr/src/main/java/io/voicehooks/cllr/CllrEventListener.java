@@ -1,5 +1,6 @@
 package io.voicehooks.cllr;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,7 @@ public interface CllrEventListener extends Consumer<CllrEvent> {
    */
   @Override
   default void accept(CllrEvent event) {
-    event.dispatch(this);
+    Objects.requireNonNull(event, "event == null").dispatch(this);
   }
 
   /**

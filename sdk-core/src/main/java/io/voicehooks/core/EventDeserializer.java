@@ -216,10 +216,17 @@ public final class EventDeserializer<E extends WebhookEvent> {
   }
 
   private E unknownEvent(JsonParser p, String type, byte[] body) throws IOException {
-    // Read to the end so malformed JSON is still a 400, even for a type we do not model.
-    while (p.nextToken() != null) {
+    // Read the rest of the object and require its end, so malformed JSON or a second document is
+    // still a 400, even for a type we do not model.
+    JsonToken token;
+    while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+      p.nextToken();
       p.skipChildren();
     }
+    if (token != JsonToken.END_OBJECT) {
+      throw new WebhookParseException("Malformed JSON: the object does not end");
+    }
+    requireEnd(p);
     int offset = hasUtf8Bom(body) ? 3 : 0;
     String raw = new String(body, offset, body.length - offset, StandardCharsets.UTF_8);
     return Objects.requireNonNull(unknown).apply(type, raw);

@@ -56,10 +56,11 @@ public interface IdempotencyStore {
   /**
    * Returns a store in this process's memory, for a single replica.
    *
-   * <p>It keeps at most {@code maxEntries} keys: past that, the oldest completed or expired keys
-   * are forgotten first, so memory stays bounded under any load (a duplicate of a forgotten key
-   * would be processed again: size it above the number of events a provider may retry within its
-   * retry window). Completed keys are remembered for {@code ttl}. Lookups take no global lock.
+   * <p>It keeps at most {@code maxEntries} keys plus those being processed within their lease: past
+   * that, the oldest completed or expired keys are forgotten first, so memory stays bounded under
+   * any load (a duplicate of a forgotten key would be processed again: size it above the number of
+   * events a provider may retry within its retry window). Completed keys are remembered for {@code
+   * ttl}. Lookups take no global lock.
    *
    * @param maxEntries the most keys held at once, at least 1
    * @param ttl how long completed keys are remembered, positive

@@ -9,8 +9,10 @@ package io.voicehooks.core;
  * <p>{@code io.voicehooks.jdbc.JdbcInbox} implements it on PostgreSQL. Implementations are
  * thread-safe, and {@link #offer} is atomic per idempotency key across every replica that shares
  * the inbox.
+ *
+ * @param <E> the provider's event type, which the inbox's workers re-read stored deliveries as
  */
-public interface Inbox {
+public interface Inbox<E extends WebhookEvent> {
   /**
    * Stores one verified, parsed delivery, unless one with the same idempotency key is stored.
    *
@@ -19,5 +21,5 @@ public interface Inbox {
    * @return true if the delivery was stored now; false if its key was already stored (a duplicate)
    * @throws RuntimeException if the inbox cannot store it; the handler answers 503
    */
-  boolean offer(WebhookEvent event, WebhookRequest request);
+  boolean offer(E event, WebhookRequest request);
 }

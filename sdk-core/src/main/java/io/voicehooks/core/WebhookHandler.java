@@ -92,12 +92,13 @@ public final class WebhookHandler implements AutoCloseable {
       WebhookResponse.error(Outcome.UNAVAILABLE, "Receiver is shutting down; retry later");
   private static final WebhookResponse STORE_DOWN =
       WebhookResponse.error(Outcome.UNAVAILABLE, "Idempotency store unavailable; retry later");
+  private static final WebhookResponse VERIFIER_DOWN =
+      WebhookResponse.error(Outcome.UNAVAILABLE, "Verification unavailable; retry later");
   private static final WebhookResponse INBOX_DOWN =
       WebhookResponse.error(Outcome.UNAVAILABLE, "Inbox unavailable; retry later");
 
   private final Pipeline<?> pipeline;
   private final @Nullable SignatureVerifier verifier;
-  private final @Nullable Inbox inbox;
   private final IdempotencyStore store;
   private final @Nullable Executor executor;
   private final int maxPending;
@@ -110,9 +111,9 @@ public final class WebhookHandler implements AutoCloseable {
   private volatile boolean closed;
 
   private <E extends WebhookEvent> WebhookHandler(Builder<E> builder) {
-    this.pipeline = new Pipeline<>(builder.parser, builder.listener, builder.onError);
+    this.pipeline =
+        new Pipeline<>(builder.parser, builder.listener, builder.inbox, builder.onError);
     this.verifier = builder.verifier;
-    this.inbox = builder.inbox;
     this.store = builder.store != null ? builder.store : IdempotencyStore.inMemory();
     this.executor = builder.executor;
     this.maxPending = builder.maxPending;
@@ -141,14 +142,15 @@ public final class WebhookHandler implements AutoCloseable {
    */
   public WebhookResponse handle(WebhookRequest request) {
     Objects.requireNonNull(request, "request == null");
-    if (closed) {
-      return CLOSED;
-    }
-    if (request.bodyLength() > maxBodyBytes) {
-      return tooLarge();
-    }
+    // Counted before the check, so a shutdown that sees nothing in flight has refused this one.
     inFlight.incrementAndGet();
     try {
+      if (closed) {
+        return CLOSED;
+      }
+      if (request.bodyLength() > maxBodyBytes) {
+        return tooLarge(maxBodyBytes);
+      }
       return pipeline.run(request);
     } finally {
       inFlight.decrementAndGet();
@@ -177,7 +179,7 @@ public final class WebhookHandler implements AutoCloseable {
     try {
       request = WebhookRequest.read(headers, body, maxBodyBytes);
     } catch (PayloadTooLargeException e) {
-      return tooLarge();
+      return tooLarge(maxBodyBytes);
     } catch (UncheckedIOException e) {
       LOG.debug("Rejected delivery: the body could not be read ({})", e.getCause().getClass());
       return WebhookResponse.error(Outcome.INVALID, "The body could not be read");
@@ -185,10 +187,10 @@ public final class WebhookHandler implements AutoCloseable {
     return handle(request);
   }
 
-  private WebhookResponse tooLarge() {
-    LOG.debug("Rejected delivery: body over {} bytes", maxBodyBytes);
+  private static WebhookResponse tooLarge(long limit) {
+    LOG.debug("Rejected delivery: body over {} bytes", limit);
     return WebhookResponse.error(
-        Outcome.TOO_LARGE, "Body exceeds the limit of " + maxBodyBytes + " bytes");
+        Outcome.TOO_LARGE, "Body exceeds the limit of " + limit + " bytes");
   }
 
   /**
@@ -243,29 +245,41 @@ public final class WebhookHandler implements AutoCloseable {
   private final class Pipeline<E extends WebhookEvent> {
     private final WebhookParser<E> parser;
     private final @Nullable Consumer<? super E> listener;
+    private final @Nullable Inbox<? super E> inbox;
     private final @Nullable BiConsumer<? super E, ? super Throwable> onError;
 
     Pipeline(
         WebhookParser<E> parser,
         @Nullable Consumer<? super E> listener,
+        @Nullable Inbox<? super E> inbox,
         @Nullable BiConsumer<? super E, ? super Throwable> onError) {
       this.parser = parser;
       this.listener = listener;
+      this.inbox = inbox;
       this.onError = onError;
     }
 
     WebhookResponse run(WebhookRequest request) {
+      if (verifier != null) {
+        try {
+          verifier.verify(request);
+        } catch (WebhookVerificationException e) {
+          LOG.debug("Rejected delivery: {}", e.getMessage());
+          return WebhookResponse.error(Outcome.UNAUTHORIZED, e.getMessage());
+        } catch (RuntimeException e) {
+          // A verifier that cannot decide (its secret store is down) must not answer "bad input".
+          LOG.error("Verifier failed with an unexpected {}", e.getClass().getName());
+          return VERIFIER_DOWN;
+        }
+      }
       E event;
       try {
-        if (verifier != null) {
-          verifier.verify(request);
-        }
         event = parser.parse(request);
       } catch (WebhookVerificationException e) {
         LOG.debug("Rejected delivery: {}", e.getMessage());
         return WebhookResponse.error(Outcome.UNAUTHORIZED, e.getMessage());
       } catch (PayloadTooLargeException e) {
-        return tooLarge();
+        return tooLarge(e.limit());
       } catch (WebhookException e) {
         LOG.debug("Rejected delivery: {}", e.getMessage());
         return WebhookResponse.error(Outcome.INVALID, e.getMessage());
@@ -296,7 +310,7 @@ public final class WebhookHandler implements AutoCloseable {
       }
     }
 
-    private WebhookResponse store(Inbox inbox, E event, WebhookRequest request) {
+    private WebhookResponse store(Inbox<? super E> inbox, E event, WebhookRequest request) {
       try {
         return inbox.offer(event, request) ? ACCEPTED : DUPLICATE;
       } catch (RuntimeException e) {
@@ -314,7 +328,7 @@ public final class WebhookHandler implements AutoCloseable {
             "Listener failed on a '{}' event; its key was released",
             UnknownEvent.describe(event),
             e);
-        if (e instanceof VirtualMachineError) {
+        if (isFatal(e)) {
           throw (VirtualMachineError) e;
         }
         return LISTENER_FAILED;
@@ -330,16 +344,14 @@ public final class WebhookHandler implements AutoCloseable {
       }
       try {
         Objects.requireNonNull(executor).execute(() -> runInBackground(event, key));
-      } catch (RejectedExecutionException e) {
-        finished();
-        release(event, key);
-        return QUEUE_FULL;
       } catch (RuntimeException e) {
-        // An executor that fails otherwise (shut down, misconfigured) must not leak the permit
-        // or leave the key claimed for the whole lease.
+        // Rejected, or failing otherwise (shut down, misconfigured): never leak the permit or
+        // leave the key claimed for the whole lease.
         finished();
         release(event, key);
-        LOG.error("Executor refused a '{}' event", UnknownEvent.describe(event), e);
+        if (!(e instanceof RejectedExecutionException)) {
+          LOG.error("Executor refused a '{}' event", UnknownEvent.describe(event), e);
+        }
         return QUEUE_FULL;
       }
       return ACCEPTED;
@@ -354,7 +366,7 @@ public final class WebhookHandler implements AutoCloseable {
         LOG.warn(
             "Listener failed on a '{}' event in the background", UnknownEvent.describe(event), e);
         reportError(event, e);
-        if (e instanceof VirtualMachineError) {
+        if (isFatal(e)) {
           throw (VirtualMachineError) e;
         }
       } finally {
@@ -392,6 +404,11 @@ public final class WebhookHandler implements AutoCloseable {
     }
   }
 
+  /** The JVM's own failures propagate; a listener's stack overflow is just its failure. */
+  private static boolean isFatal(Throwable e) {
+    return e instanceof VirtualMachineError && !(e instanceof StackOverflowError);
+  }
+
   private void finished() {
     permits.release();
     if (closed) {
@@ -415,7 +432,7 @@ public final class WebhookHandler implements AutoCloseable {
     private @Nullable Consumer<? super E> listener;
     private @Nullable BiConsumer<? super E, ? super Throwable> onError;
     private @Nullable SignatureVerifier verifier;
-    private @Nullable Inbox inbox;
+    private @Nullable Inbox<? super E> inbox;
     private @Nullable IdempotencyStore store;
     private @Nullable Executor executor;
     private int maxPending = 1_000;
@@ -473,7 +490,7 @@ public final class WebhookHandler implements AutoCloseable {
      * @param inbox the durable inbox
      * @return this builder
      */
-    public Builder<E> inbox(Inbox inbox) {
+    public Builder<E> inbox(Inbox<? super E> inbox) {
       this.inbox = Objects.requireNonNull(inbox, "inbox == null");
       return this;
     }
@@ -522,6 +539,9 @@ public final class WebhookHandler implements AutoCloseable {
      * Sets how long a claim holds while its event is processed: if the process dies mid-way, the
      * key is free again after this long, so the provider's next retry is processed.
      *
+     * <p>In asynchronous mode the lease starts when the event is queued: it must cover the wait in
+     * the queue as well as the listener, or a retry arriving after it runs out is processed again.
+     *
      * @param processingTimeout positive; default 10 minutes
      * @return this builder
      */
@@ -565,7 +585,8 @@ public final class WebhookHandler implements AutoCloseable {
      * Builds the handler.
      *
      * @return the handler
-     * @throws IllegalStateException if neither a listener nor an inbox was set, or both were
+     * @throws IllegalStateException if neither a listener nor an inbox was set, or an inbox was set
+     *     together with a listener, an executor or an idempotency store
      */
     public WebhookHandler build() {
       if (inbox != null) {

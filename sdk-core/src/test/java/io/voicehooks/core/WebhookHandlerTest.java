@@ -526,7 +526,7 @@ final class WebhookHandlerTest {
   @Test
   void handle_inbox_storesBeforeAnsweringAndReportsDuplicates() {
     Map<String, byte[]> stored = new ConcurrentHashMap<>();
-    Inbox inbox =
+    Inbox<TestEvent> inbox =
         (event, request) -> stored.putIfAbsent(event.idempotencyKey(), request.body()) == null;
     WebhookHandler handler = WebhookHandler.builder(TestEvents.parser()).inbox(inbox).build();
     assertThat(handler.handle(TestEvents.ping("a")).outcome()).isEqualTo(Outcome.ACCEPTED);
@@ -539,7 +539,7 @@ final class WebhookHandlerTest {
 
   @Test
   void handle_inboxDown_returns503() {
-    Inbox broken =
+    Inbox<TestEvent> broken =
         (event, request) -> {
           throw new IllegalStateException("database down");
         };

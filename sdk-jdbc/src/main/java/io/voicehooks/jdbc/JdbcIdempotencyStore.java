@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Expired rows are harmless (they are claimable) but take space: call {@link #purgeExpired()}
  * now and then, say hourly. Instances are thread-safe; every method borrows a connection from the
- * data source for one statement, so give it a pooled data source.
+ * data source per call (a claim runs one or two statements, rarely a few more), so give it a pooled
+ * data source.
  */
 public final class JdbcIdempotencyStore implements IdempotencyStore {
   static final String DEFAULT_TABLE = "voicehooks_idempotency";
@@ -102,6 +103,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
           insert.setString(1, key);
           insert.setLong(2, Math.max(1, lease.toMillis()));
           if (insert.executeUpdate() == 1) {
+            Sql.commitIfManual(c);
             return Claim.CLAIMED;
           }
         }
@@ -154,6 +156,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
         s.setLong(2, millis);
       }
       s.executeUpdate();
+      Sql.commitIfManual(c);
     } catch (SQLException e) {
       throw new JdbcStoreException(operation, e);
     }

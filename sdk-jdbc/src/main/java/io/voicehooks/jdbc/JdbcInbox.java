@@ -64,12 +64,20 @@ import org.slf4j.LoggerFactory;
  *
  * @param <E> the provider's event type
  */
-public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoCloseable {
+public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcInbox.class);
   static final String DEFAULT_TABLE = "voicehooks_inbox";
   private static final ObjectMapper JSON = Json.mapper();
   private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {};
   private static final int MAX_ERROR_LENGTH = 1_000;
+  private static final List<String> STORED_HEADERS =
+      List.of(
+          "content-type",
+          "user-agent",
+          "svix-id",
+          "svix-timestamp",
+          "webhook-id",
+          "webhook-timestamp");
 
   private final DataSource dataSource;
   private final WebhookParser<E> parser;
@@ -141,12 +149,12 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
   }
 
   @Override
-  public boolean offer(WebhookEvent event, WebhookRequest request) {
+  public boolean offer(E event, WebhookRequest request) {
     Objects.requireNonNull(event, "event == null");
     Objects.requireNonNull(request, "request == null");
     String headers;
     try {
-      headers = JSON.writeValueAsString(request.headers().asMap());
+      headers = JSON.writeValueAsString(storedHeaders(request.headers()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Headers could not be written as JSON", e);
     }
@@ -164,6 +172,9 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
       s.setBytes(4, request.body());
       s.setTimestamp(5, Timestamp.from(request.receivedAt()));
       stored = s.executeUpdate() == 1;
+      // 200 follows: the row must be committed even from a pool that hands out manual-commit
+      // connections.
+      Sql.commitIfManual(c);
     } catch (SQLException e) {
       throw new JdbcStoreException("Storing a delivery in the inbox", e);
     }
@@ -173,6 +184,22 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
       }
     }
     return stored;
+  }
+
+  /**
+   * Keeps the headers worth having on a stored delivery (content type, user agent, the Svix id and
+   * timestamp) and drops the rest: credentials such as {@code Authorization} or a shared-secret
+   * header must not sit in a table and its backups, and stored rows are not verified again.
+   */
+  static Map<String, List<String>> storedHeaders(WebhookHeaders headers) {
+    Map<String, List<String>> kept = new java.util.TreeMap<>();
+    for (String name : STORED_HEADERS) {
+      List<String> values = headers.all(name);
+      if (!values.isEmpty()) {
+        kept.put(name, values);
+      }
+    }
+    return kept;
   }
 
   /** Starts the worker threads; they poll for due rows until {@link #close()}. */
@@ -197,7 +224,9 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
       try {
         worked = processNext();
         failures = 0;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Whatever happens to one row, the worker lives on: a dead worker would leave the inbox
+        // filling up behind answers of 200.
         worked = false;
         if (running && failures++ % 100 == 0) {
           LOG.error("Inbox worker failed to read or update {}", table, e);
@@ -245,6 +274,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
             + " WHERE status = 'PENDING' AND next_attempt_at <= now()"
             + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED";
     try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
         long id;
@@ -294,9 +324,20 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
           // The connection is gone; the transaction is rolled back with it.
         }
         throw e;
+      } finally {
+        restoreAutoCommit(c, autoCommit);
       }
     } catch (SQLException e) {
       throw new JdbcStoreException("Processing the inbox", e);
+    }
+  }
+
+  /** Pools that do not reset connections must get this one back as they lent it. */
+  private static void restoreAutoCommit(Connection c, boolean autoCommit) {
+    try {
+      c.setAutoCommit(autoCommit);
+    } catch (SQLException ignored) {
+      // The connection is broken; the pool discards it.
     }
   }
 
@@ -305,7 +346,9 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox, AutoClose
       listener.accept(storedParser.parse(request));
       return null;
     } catch (RuntimeException | Error e) {
-      if (e instanceof VirtualMachineError) {
+      // A listener's stack overflow is that event's failure (retried, then parked); only the
+      // JVM's own failures propagate.
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
         throw (VirtualMachineError) e;
       }
       return e;

@@ -68,6 +68,16 @@ final class Sql {
     }
   }
 
+  /**
+   * Commits when the connection came from the pool in manual-commit mode: single statements rely on
+   * auto-commit otherwise, and an uncommitted row would be lost with its 200 already sent.
+   */
+  static void commitIfManual(Connection c) throws SQLException {
+    if (!c.getAutoCommit()) {
+      c.commit();
+    }
+  }
+
   /** The DDL statements of {@code schema.sql}, comments removed. */
   static List<String> schemaStatements() {
     String text;

@@ -35,7 +35,8 @@ public record CallEndedEvent(
         @Nullable Duration callDuration,
     @JsonProperty("end_reason") @Nullable OpenEnum<EndReason> endReason)
     implements VaaniEvent {
-  static final String TYPE = "call_ended";
+  /** The value of {@code event} for this record. */
+  public static final String EVENT_TYPE = "call_ended";
 
   /**
    * Creates the event.
@@ -46,19 +47,19 @@ public record CallEndedEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallEndedEvent {
-    roomName = RoomNames.require(roomName, TYPE);
+    roomName = RoomNames.require(roomName, EVENT_TYPE);
   }
 
   /** {@return {@code call_ended}} */
   @Override
   public String eventType() {
-    return TYPE;
+    return EVENT_TYPE;
   }
 
   /** {@return {@code call_ended:<room_name>}} */
   @Override
   public String idempotencyKey() {
-    return RoomNames.key(TYPE, roomName);
+    return RoomNames.key(EVENT_TYPE, roomName);
   }
 
   @Override

@@ -30,7 +30,8 @@ public record CallFailedEvent(
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status,
     @JsonProperty("error") @Nullable String error)
     implements VaaniEvent {
-  static final String TYPE = "call_failed";
+  /** The value of {@code event} for this record. */
+  public static final String EVENT_TYPE = "call_failed";
 
   private static final Pattern SIP_CODE =
       Pattern.compile("^SIP[_ -]?([1-6][0-9]{2})(?![0-9])", Pattern.CASE_INSENSITIVE);
@@ -44,7 +45,7 @@ public record CallFailedEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallFailedEvent {
-    roomName = RoomNames.require(roomName, TYPE);
+    roomName = RoomNames.require(roomName, EVENT_TYPE);
   }
 
   /**
@@ -65,13 +66,13 @@ public record CallFailedEvent(
   /** {@return {@code call_failed}} */
   @Override
   public String eventType() {
-    return TYPE;
+    return EVENT_TYPE;
   }
 
   /** {@return {@code call_failed:<room_name>}} */
   @Override
   public String idempotencyKey() {
-    return RoomNames.key(TYPE, roomName);
+    return RoomNames.key(EVENT_TYPE, roomName);
   }
 
   @Override

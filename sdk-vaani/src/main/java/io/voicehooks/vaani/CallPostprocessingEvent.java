@@ -55,7 +55,8 @@ public record CallPostprocessingEvent(
     @JsonProperty("entities") Map<String, @Nullable Object> entities,
     @JsonProperty("recording_url") @Nullable String recordingUrl)
     implements VaaniEvent, FinishedCallEvent {
-  static final String TYPE = "call_postprocessing";
+  /** The value of {@code event} for this record. */
+  public static final String EVENT_TYPE = "call_postprocessing";
 
   /** The name {@link CallSummary#provider()} gives Vaani. */
   static final String PROVIDER = "vaani";
@@ -72,7 +73,7 @@ public record CallPostprocessingEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallPostprocessingEvent {
-    roomName = RoomNames.require(roomName, TYPE);
+    roomName = RoomNames.require(roomName, EVENT_TYPE);
     entities = FreeForm.copyOf(entities);
   }
 
@@ -124,13 +125,13 @@ public record CallPostprocessingEvent(
   /** {@return {@code call_postprocessing}} */
   @Override
   public String eventType() {
-    return TYPE;
+    return EVENT_TYPE;
   }
 
   /** {@return {@code call_postprocessing:<room_name>}} */
   @Override
   public String idempotencyKey() {
-    return RoomNames.key(TYPE, roomName);
+    return RoomNames.key(EVENT_TYPE, roomName);
   }
 
   @Override

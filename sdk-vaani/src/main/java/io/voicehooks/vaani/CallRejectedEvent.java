@@ -22,7 +22,8 @@ public record CallRejectedEvent(
     @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status)
     implements VaaniEvent {
-  static final String TYPE = "call_rejected";
+  /** The value of {@code event} for this record. */
+  public static final String EVENT_TYPE = "call_rejected";
 
   /**
    * Creates the event.
@@ -32,19 +33,19 @@ public record CallRejectedEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallRejectedEvent {
-    roomName = RoomNames.require(roomName, TYPE);
+    roomName = RoomNames.require(roomName, EVENT_TYPE);
   }
 
   /** {@return {@code call_rejected}} */
   @Override
   public String eventType() {
-    return TYPE;
+    return EVENT_TYPE;
   }
 
   /** {@return {@code call_rejected:<room_name>}} */
   @Override
   public String idempotencyKey() {
-    return RoomNames.key(TYPE, roomName);
+    return RoomNames.key(EVENT_TYPE, roomName);
   }
 
   @Override

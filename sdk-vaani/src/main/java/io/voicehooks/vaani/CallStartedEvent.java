@@ -28,7 +28,8 @@ public record CallStartedEvent(
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status,
     @JsonProperty("phone_number") @Nullable String phoneNumber)
     implements VaaniEvent {
-  static final String TYPE = "call_started";
+  /** The value of {@code event} for this record. */
+  public static final String EVENT_TYPE = "call_started";
 
   /**
    * Creates the event.
@@ -39,19 +40,19 @@ public record CallStartedEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallStartedEvent {
-    roomName = RoomNames.require(roomName, TYPE);
+    roomName = RoomNames.require(roomName, EVENT_TYPE);
   }
 
   /** {@return {@code call_started}} */
   @Override
   public String eventType() {
-    return TYPE;
+    return EVENT_TYPE;
   }
 
   /** {@return {@code call_started:<room_name>}} */
   @Override
   public String idempotencyKey() {
-    return RoomNames.key(TYPE, roomName);
+    return RoomNames.key(EVENT_TYPE, roomName);
   }
 
   @Override

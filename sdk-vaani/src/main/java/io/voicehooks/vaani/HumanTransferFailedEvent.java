@@ -30,7 +30,8 @@ public record HumanTransferFailedEvent(
     @JsonProperty("reason") @Nullable OpenEnum<TransferFailureReason> reason,
     @JsonProperty("sip_status") @Nullable String sipStatus)
     implements VaaniEvent {
-  static final String TYPE = "human_transfer_failed";
+  /** The value of {@code event} for this record. */
+  public static final String EVENT_TYPE = "human_transfer_failed";
 
   /**
    * Creates the event.
@@ -43,19 +44,19 @@ public record HumanTransferFailedEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public HumanTransferFailedEvent {
-    roomName = RoomNames.require(roomName, TYPE);
+    roomName = RoomNames.require(roomName, EVENT_TYPE);
   }
 
   /** {@return {@code human_transfer_failed}} */
   @Override
   public String eventType() {
-    return TYPE;
+    return EVENT_TYPE;
   }
 
   /** {@return {@code human_transfer_failed:<room_name>}} */
   @Override
   public String idempotencyKey() {
-    return RoomNames.key(TYPE, roomName);
+    return RoomNames.key(EVENT_TYPE, roomName);
   }
 
   @Override

@@ -25,7 +25,8 @@ public record HumanTransferInitiatedEvent(
     @JsonProperty("transfer_type") @Nullable OpenEnum<TransferType> transferType,
     @JsonProperty("phone_number") @Nullable String phoneNumber)
     implements VaaniEvent {
-  static final String TYPE = "human_transfer_initiated";
+  /** The value of {@code event} for this record. */
+  public static final String EVENT_TYPE = "human_transfer_initiated";
 
   /**
    * Creates the event.
@@ -36,19 +37,19 @@ public record HumanTransferInitiatedEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public HumanTransferInitiatedEvent {
-    roomName = RoomNames.require(roomName, TYPE);
+    roomName = RoomNames.require(roomName, EVENT_TYPE);
   }
 
   /** {@return {@code human_transfer_initiated}} */
   @Override
   public String eventType() {
-    return TYPE;
+    return EVENT_TYPE;
   }
 
   /** {@return {@code human_transfer_initiated:<room_name>}} */
   @Override
   public String idempotencyKey() {
-    return RoomNames.key(TYPE, roomName);
+    return RoomNames.key(EVENT_TYPE, roomName);
   }
 
   @Override

@@ -27,7 +27,8 @@ public record HumanTransferSucceededEvent(
     @JsonProperty("phone_number") @Nullable String phoneNumber,
     @JsonProperty("agent_identity") @Nullable String agentIdentity)
     implements VaaniEvent {
-  static final String TYPE = "human_transfer_successful";
+  /** The value of {@code event} for this record. */
+  public static final String EVENT_TYPE = "human_transfer_successful";
 
   /**
    * Creates the event.
@@ -39,19 +40,19 @@ public record HumanTransferSucceededEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public HumanTransferSucceededEvent {
-    roomName = RoomNames.require(roomName, TYPE);
+    roomName = RoomNames.require(roomName, EVENT_TYPE);
   }
 
   /** {@return {@code human_transfer_successful}} */
   @Override
   public String eventType() {
-    return TYPE;
+    return EVENT_TYPE;
   }
 
   /** {@return {@code human_transfer_successful:<room_name>}} */
   @Override
   public String idempotencyKey() {
-    return RoomNames.key(TYPE, roomName);
+    return RoomNames.key(EVENT_TYPE, roomName);
   }
 
   @Override

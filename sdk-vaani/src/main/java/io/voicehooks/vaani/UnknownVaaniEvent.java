@@ -63,4 +63,14 @@ public record UnknownVaaniEvent(String eventType, String rawJson)
   public void dispatch(VaaniEventListener listener) {
     listener.onUnknown(this);
   }
+
+  /** Shows the type and the body's length only: the body holds names and phone numbers. */
+  @Override
+  public String toString() {
+    return "UnknownVaaniEvent[eventType="
+        + eventType
+        + ", rawJson.length="
+        + rawJson.length()
+        + "]";
+  }
 }

@@ -22,7 +22,8 @@ public record UserPickedUpEvent(
     @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status)
     implements VaaniEvent {
-  static final String TYPE = "user_picked_up_at";
+  /** The value of {@code event} for this record. */
+  public static final String EVENT_TYPE = "user_picked_up_at";
 
   /**
    * Creates the event.
@@ -32,19 +33,19 @@ public record UserPickedUpEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public UserPickedUpEvent {
-    roomName = RoomNames.require(roomName, TYPE);
+    roomName = RoomNames.require(roomName, EVENT_TYPE);
   }
 
   /** {@return {@code user_picked_up_at}} */
   @Override
   public String eventType() {
-    return TYPE;
+    return EVENT_TYPE;
   }
 
   /** {@return {@code user_picked_up_at:<room_name>}} */
   @Override
   public String idempotencyKey() {
-    return RoomNames.key(TYPE, roomName);
+    return RoomNames.key(EVENT_TYPE, roomName);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.voicehooks.vaani;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +27,7 @@ public interface VaaniEventListener extends Consumer<VaaniEvent> {
    */
   @Override
   default void accept(VaaniEvent event) {
-    event.dispatch(this);
+    Objects.requireNonNull(event, "event == null").dispatch(this);
   }
 
   /**

@@ -112,6 +112,11 @@ public final class Json {
         Log.LOG.debug(
             "Ignored undeclared field '{}' of {}", printable(propertyName), typeName(beanOrClass));
       }
+      if (p.currentToken() == JsonToken.VALUE_STRING) {
+        // Finishing the token applies the string-length limit, which skipping would not: an
+        // undeclared field is held to the same limits as a declared one.
+        p.getTextLength();
+      }
       p.skipChildren();
       return true;
     }
