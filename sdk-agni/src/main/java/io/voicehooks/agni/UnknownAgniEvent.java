@@ -1,8 +1,6 @@
 package io.voicehooks.agni;
 
 import io.voicehooks.core.UnknownEvent;
-import io.voicehooks.core.internal.Digests;
-import io.voicehooks.core.internal.FreeForm;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,17 +28,6 @@ public record UnknownAgniEvent(String eventType, String rawJson)
   }
 
   /**
-   * Returns the event type and the SHA-256 of the raw body: a retried delivery repeats the same
-   * bytes and so the same key.
-   *
-   * @return {@code <eventType>:<sha-256 hex>}
-   */
-  @Override
-  public String idempotencyKey() {
-    return eventType + ":" + Digests.sha256Hex(rawJson);
-  }
-
-  /**
    * Returns the top-level {@code org_id}, read from the raw body (a scalar taken as text).
    *
    * @return the organisation's id, or null when the body has none
@@ -49,11 +36,6 @@ public record UnknownAgniEvent(String eventType, String rawJson)
   public @Nullable String orgId() {
     Object value = fields().get("org_id");
     return value == null || value instanceof Map || value instanceof List ? null : value.toString();
-  }
-
-  /** {@return the body's fields as free-form JSON values (unmodifiable, nulls kept)} */
-  public Map<String, @Nullable Object> fields() {
-    return FreeForm.parse(rawJson);
   }
 
   /**

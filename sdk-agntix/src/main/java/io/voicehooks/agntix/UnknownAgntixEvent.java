@@ -1,11 +1,7 @@
 package io.voicehooks.agntix;
 
 import io.voicehooks.core.UnknownEvent;
-import io.voicehooks.core.internal.Digests;
-import io.voicehooks.core.internal.FreeForm;
-import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An event whose {@code eventType} this SDK does not model, kept whole. The docs name events beyond
@@ -26,22 +22,6 @@ public record UnknownAgntixEvent(String eventType, String rawJson)
   public UnknownAgntixEvent {
     Objects.requireNonNull(eventType, "eventType == null");
     Objects.requireNonNull(rawJson, "rawJson == null");
-  }
-
-  /**
-   * Returns the event type plus the SHA-256 of the raw JSON: a retried delivery repeats the same
-   * bytes, while two updates of one session do not share a key.
-   *
-   * @return {@code <eventType>:<sha-256 hex of the body>}
-   */
-  @Override
-  public String idempotencyKey() {
-    return eventType + ":" + Digests.sha256Hex(rawJson);
-  }
-
-  /** {@return the top-level fields of the body, free-form and unmodifiable} */
-  public Map<String, @Nullable Object> fields() {
-    return FreeForm.parse(rawJson);
   }
 
   @Override

@@ -1,16 +1,38 @@
 package io.voicehooks.core;
 
+import io.voicehooks.core.internal.Digests;
+import io.voicehooks.core.internal.FreeForm;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
 /**
  * An event whose type this SDK does not model: each provider's {@code Unknown…Event} implements it,
  * keeping the type name and the raw JSON, so code that serves several providers can store or
  * forward such events without knowing them.
  *
  * <p>Its {@link #eventType()} is whatever the sender wrote, so VoiceHooks never puts it in a log
- * line or an exception message.
+ * line or an exception message. Implementations should keep the body out of {@code toString()}: it
+ * holds names and phone numbers.
  */
 public interface UnknownEvent extends WebhookEvent {
   /** {@return the delivery's body as received, decoded as UTF-8} */
   String rawJson();
+
+  /**
+   * Returns the event type and the SHA-256 of the raw body: a retried delivery repeats the same
+   * bytes and so the same key, while two different events of one unknown type do not share one.
+   *
+   * @return {@code <eventType>:<sha-256 hex of the body>}
+   */
+  @Override
+  default String idempotencyKey() {
+    return eventType() + ":" + Digests.sha256Hex(rawJson());
+  }
+
+  /** {@return the body's top-level fields as free-form JSON values (unmodifiable, nulls kept)} */
+  default Map<String, @Nullable Object> fields() {
+    return FreeForm.parse(rawJson());
+  }
 
   /**
    * Names an event for a log line or a message: its type when the SDK models it, the word {@code

@@ -1,9 +1,6 @@
 package io.voicehooks.vaani;
 
 import io.voicehooks.core.UnknownEvent;
-import io.voicehooks.core.internal.Digests;
-import io.voicehooks.core.internal.FreeForm;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -33,16 +30,6 @@ public record UnknownVaaniEvent(String eventType, String rawJson)
   }
 
   /**
-   * Returns the top-level fields of the raw JSON, parsed on each call.
-   *
-   * @return an unmodifiable deep copy of the fields, nulls kept; empty if the raw JSON cannot be
-   *     read
-   */
-  public Map<String, @Nullable Object> fields() {
-    return FreeForm.parse(rawJson);
-  }
-
-  /**
    * Returns the {@code room_name} of the raw JSON, parsed on each call.
    *
    * @return the room name when it is a non-blank string, else null
@@ -51,12 +38,6 @@ public record UnknownVaaniEvent(String eventType, String rawJson)
   public @Nullable String roomName() {
     Object value = fields().get(RoomNames.FIELD);
     return value instanceof String && !((String) value).isBlank() ? (String) value : null;
-  }
-
-  /** {@return the event type plus {@code :} plus the SHA-256 hex of the raw JSON} */
-  @Override
-  public String idempotencyKey() {
-    return eventType + ":" + Digests.sha256Hex(rawJson);
   }
 
   @Override
