@@ -45,6 +45,17 @@ public final class CllrWebhookParser implements WebhookParser<CllrEvent> {
     return new Builder();
   }
 
+  /**
+   * Parses one delivery: cllr sends a single payload type, so every body becomes a {@link
+   * PostCallEvent}.
+   *
+   * @param request the delivery as received
+   * @return the post-call event
+   * @throws io.voicehooks.core.PayloadTooLargeException if the body is over the size limit
+   * @throws io.voicehooks.core.WebhookParseException if the body is not a valid UTF-8 JSON object,
+   *     or lacks {@code callId} (or sends it as something other than a string or an integer); the
+   *     message names the field
+   */
   @Override
   public CllrEvent parse(WebhookRequest request) {
     Objects.requireNonNull(request, "request == null");

@@ -114,4 +114,9 @@ public final class VaaniWebhookParser implements WebhookParser<VaaniEvent> {
       return new VaaniWebhookParser(this);
     }
   }
+
+  @Override
+  public String toString() {
+    return "VaaniWebhookParser";
+  }
 }
