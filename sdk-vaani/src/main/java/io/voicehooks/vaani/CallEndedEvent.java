@@ -56,12 +56,6 @@ public record CallEndedEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code call_ended:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallEnded(this);

@@ -69,12 +69,6 @@ public record CallFailedEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code call_failed:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallFailed(this);

@@ -42,12 +42,6 @@ public record CallNoAnswerEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code call_no_answer:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallNoAnswer(this);

@@ -128,12 +128,6 @@ public record CallPostprocessingEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code call_postprocessing:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallPostprocessing(this);

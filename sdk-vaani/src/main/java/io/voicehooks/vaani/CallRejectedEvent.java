@@ -42,12 +42,6 @@ public record CallRejectedEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code call_rejected:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallRejected(this);

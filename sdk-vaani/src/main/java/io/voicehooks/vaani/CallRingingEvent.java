@@ -42,12 +42,6 @@ public record CallRingingEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code call_ringing:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallRinging(this);

@@ -49,12 +49,6 @@ public record CallStartedEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code call_started:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallStarted(this);

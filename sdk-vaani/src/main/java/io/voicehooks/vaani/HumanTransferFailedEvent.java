@@ -53,12 +53,6 @@ public record HumanTransferFailedEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code human_transfer_failed:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onHumanTransferFailed(this);

@@ -46,12 +46,6 @@ public record HumanTransferInitiatedEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code human_transfer_initiated:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onHumanTransferInitiated(this);

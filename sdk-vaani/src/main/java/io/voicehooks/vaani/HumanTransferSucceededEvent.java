@@ -49,12 +49,6 @@ public record HumanTransferSucceededEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code human_transfer_successful:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onHumanTransferSucceeded(this);

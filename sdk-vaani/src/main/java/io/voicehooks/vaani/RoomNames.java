@@ -22,8 +22,4 @@ final class RoomNames {
     }
     return roomName;
   }
-
-  static String key(String eventType, String roomName) {
-    return eventType + ":" + roomName;
-  }
 }

@@ -40,6 +40,12 @@ public record UnknownVaaniEvent(String eventType, String rawJson)
     return value instanceof String && !((String) value).isBlank() ? (String) value : null;
   }
 
+  /** {@return the type and the SHA-256 of the body, as for every provider's unknown event} */
+  @Override
+  public String idempotencyKey() {
+    return UnknownEvent.super.idempotencyKey();
+  }
+
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onUnknown(this);

@@ -42,12 +42,6 @@ public record UserPickedUpEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code user_picked_up_at:<room_name>}} */
-  @Override
-  public String idempotencyKey() {
-    return RoomNames.key(EVENT_TYPE, roomName);
-  }
-
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onUserPickedUp(this);

@@ -35,6 +35,17 @@ public sealed interface VaaniEvent extends WebhookEvent
   @Nullable String roomName();
 
   /**
+   * Returns {@code <event>:<room_name>}, the key every known event has; {@link UnknownVaaniEvent}
+   * uses the type and a digest of its body instead.
+   *
+   * @return the idempotency key
+   */
+  @Override
+  default String idempotencyKey() {
+    return eventType() + ":" + roomName();
+  }
+
+  /**
    * Passes this event to the listener method for its kind.
    *
    * @param listener the listener
