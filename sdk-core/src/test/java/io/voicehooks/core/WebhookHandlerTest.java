@@ -469,7 +469,9 @@ final class WebhookHandlerTest {
     }
     assertThat(dispatched).hasSize(distinct + sameInstantKeys.size());
     assertThat(dispatched.values()).allSatisfy(count -> assertThat(count).hasValue(1));
-    assertThat(statuses).containsOnlyKeys(200, 409);
+    // Whether a duplicate meets its original still in the listener (409) is up to the scheduler:
+    // the property is that no other status is ever returned.
+    assertThat(statuses.keySet()).isSubsetOf(200, 409);
     int total = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
     assertThat(total).isEqualTo(deliveries + threads * 5);
   }
