@@ -85,21 +85,10 @@ public abstract class DurationDeserializer extends StdDeserializer<Duration> {
     if (seconds.signum() < 0 || seconds.compareTo(MAX_SECONDS) > 0) {
       return (Duration) ctxt.handleWeirdNumberValue(Duration.class, 0, "duration out of range");
     }
-    long whole = seconds.longValue();
-    long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-    return Duration.ofSeconds(whole, nanos);
+    return Decimals.seconds(seconds);
   }
 
   private static @Nullable BigDecimal parse(String text) {
-    if (text.isEmpty() || text.length() > 40) {
-      return null;
-    }
-    try {
-      BigDecimal value = new BigDecimal(text);
-      // Bound the exponent before any arithmetic: "1e999999999" is short but enormous.
-      return value.scale() < -20 || value.scale() > 40 ? null : value;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return text.isEmpty() || text.length() > 40 ? null : Decimals.parseBounded(text);
   }
 }

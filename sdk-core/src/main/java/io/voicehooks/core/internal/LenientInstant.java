@@ -148,14 +148,8 @@ final class LenientInstant extends StdDeserializer<Instant> {
   }
 
   private static @Nullable Instant fromNumber(String text) {
-    BigDecimal seconds;
-    try {
-      seconds = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-    // Bound the exponent before any arithmetic: "1e999999999" is short but enormous.
-    if (seconds.scale() < -20 || seconds.scale() > 40) {
+    BigDecimal seconds = Decimals.parseBounded(text);
+    if (seconds == null) {
       return null;
     }
     if (seconds.abs().compareTo(MILLIS_FROM) >= 0) {
@@ -164,9 +158,7 @@ final class LenientInstant extends StdDeserializer<Instant> {
     if (seconds.abs().compareTo(LIMIT_SECONDS) >= 0) {
       return null;
     }
-    long whole = seconds.longValue();
-    long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-    return Instant.ofEpochSecond(whole, nanos);
+    return Instant.EPOCH.plus(Decimals.seconds(seconds));
   }
 
   @Override
