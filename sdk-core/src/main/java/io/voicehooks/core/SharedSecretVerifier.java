@@ -1,9 +1,9 @@
 package io.voicehooks.core;
 
 import io.voicehooks.core.WebhookVerificationException.Reason;
+import io.voicehooks.core.internal.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class SharedSecretVerifier implements SignatureVerifier {
     this.prefix = prefix;
     List<byte[]> digests = new ArrayList<>(expectedValues.size());
     for (String value : expectedValues) {
-      digests.add(sha256(value));
+      digests.add(Digests.sha256(value));
     }
     this.expectedDigests = List.copyOf(digests);
   }
@@ -112,7 +112,7 @@ public final class SharedSecretVerifier implements SignatureVerifier {
     }
     for (String value : values) {
       String presented = stripPrefix(value);
-      if (presented != null && matches(sha256(presented))) {
+      if (presented != null && matches(Digests.sha256(presented))) {
         return;
       }
     }
@@ -141,14 +141,6 @@ public final class SharedSecretVerifier implements SignatureVerifier {
       match |= MessageDigest.isEqual(expected, digest);
     }
     return match;
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
-    }
   }
 
   @Override

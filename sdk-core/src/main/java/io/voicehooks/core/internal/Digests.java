@@ -19,17 +19,26 @@ public final class Digests {
    * @return 64 hex characters
    */
   public static String sha256Hex(String text) {
-    byte[] digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
-    }
+    byte[] digest = sha256(text);
     char[] out = new char[digest.length * 2];
     for (int i = 0; i < digest.length; i++) {
       out[2 * i] = HEX[(digest[i] >> 4) & 0xF];
       out[2 * i + 1] = HEX[digest[i] & 0xF];
     }
     return new String(out);
+  }
+
+  /**
+   * Returns the SHA-256 of a text's UTF-8 bytes.
+   *
+   * @param text the text
+   * @return the 32-byte digest
+   */
+  public static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
+    }
   }
 }
