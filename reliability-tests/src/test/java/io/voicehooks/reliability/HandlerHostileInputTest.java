@@ -807,12 +807,12 @@ final class HandlerHostileInputTest {
     }
 
     @Override
-    public void complete(String key) {
+    public void complete(Claim claim) {
       throw new IllegalStateException("store unreachable");
     }
 
     @Override
-    public void release(String key) {
+    public void release(Claim claim) {
       throw new IllegalStateException("store unreachable");
     }
   }

@@ -718,10 +718,10 @@ final class SecretsAndPrivacyTest {
     }
 
     @Override
-    public void complete(String key) {}
+    public void complete(Claim claim) {}
 
     @Override
-    public void release(String key) {}
+    public void release(Claim claim) {}
   }
 
   @Test

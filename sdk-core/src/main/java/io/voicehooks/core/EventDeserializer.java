@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.voicehooks.core.internal.IdDeserializer;
 import io.voicehooks.core.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -197,6 +198,11 @@ public final class EventDeserializer<E extends WebhookEvent> {
     String type = p.getText();
     if (type.isEmpty()) {
       throw WebhookParseException.missingField(field, null);
+    }
+    if (IdDeserializer.hasControlCharacter(type)) {
+      // An unknown event's key is made of its type: it must be storable as every id is.
+      throw new WebhookParseException(
+          "Field '" + field + "' contains a control character", field, /* eventType= */ null);
     }
     return type;
   }

@@ -19,7 +19,9 @@ public interface Inbox<E extends WebhookEvent> {
    * @param event the parsed event, which gives the key and the type
    * @param request the delivery as received, whose raw body is stored
    * @return true if the delivery was stored now; false if its key was already stored (a duplicate)
-   * @throws RuntimeException if the inbox cannot store it; the handler answers 503
+   * @throws WebhookException if the inbox cannot store this delivery, whatever the retry (a value
+   *     it cannot hold); the handler answers 400
+   * @throws RuntimeException if the inbox is unavailable; the handler answers 503
    */
   boolean offer(E event, WebhookRequest request);
 }

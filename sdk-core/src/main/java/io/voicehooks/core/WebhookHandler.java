@@ -291,39 +291,48 @@ public final class WebhookHandler implements AutoCloseable {
       if (inbox != null) {
         return store(inbox, event, request);
       }
-      String key = event.idempotencyKey();
       Claim claim;
       try {
-        claim = store.claim(key, processingTimeout);
+        claim = store.claim(event.idempotencyKey(), processingTimeout);
+      } catch (WebhookException e) {
+        return unstorable(e);
       } catch (RuntimeException e) {
         LOG.error(
             "Idempotency store failed to claim a '{}' event", UnknownEvent.describe(event), e);
         return STORE_DOWN;
       }
-      switch (claim) {
+      switch (claim.status()) {
         case COMPLETED:
           return DUPLICATE;
         case IN_PROGRESS:
           return IN_PROGRESS;
         default:
-          return executor == null ? dispatchNow(event, key) : enqueue(event, key);
+          return executor == null ? dispatchNow(event, claim) : enqueue(event, claim);
       }
     }
 
     private WebhookResponse store(Inbox<? super E> inbox, E event, WebhookRequest request) {
       try {
         return inbox.offer(event, request) ? ACCEPTED : DUPLICATE;
+      } catch (WebhookException e) {
+        return unstorable(e);
       } catch (RuntimeException e) {
         LOG.error("Inbox failed to store a '{}' event", UnknownEvent.describe(event), e);
         return INBOX_DOWN;
       }
     }
 
-    private WebhookResponse dispatchNow(E event, String key) {
+    /** A value of this delivery the store refuses: every retry would fail alike, so 400. */
+    private WebhookResponse unstorable(WebhookException e) {
+      LOG.warn("Rejected delivery: {}", e.getMessage());
+      return WebhookResponse.error(Outcome.INVALID, e.getMessage());
+    }
+
+    private WebhookResponse dispatchNow(E event, Claim claim) {
       try {
         Objects.requireNonNull(listener).accept(event);
       } catch (RuntimeException | Error e) {
-        release(event, key);
+        release(event, claim);
         LOG.warn(
             "Listener failed on a '{}' event; its key was released",
             UnknownEvent.describe(event),
@@ -333,22 +342,22 @@ public final class WebhookHandler implements AutoCloseable {
         }
         return LISTENER_FAILED;
       }
-      complete(event, key);
+      complete(event, claim);
       return PROCESSED;
     }
 
-    private WebhookResponse enqueue(E event, String key) {
+    private WebhookResponse enqueue(E event, Claim claim) {
       if (!permits.tryAcquire()) {
-        release(event, key);
+        release(event, claim);
         return QUEUE_FULL;
       }
       try {
-        Objects.requireNonNull(executor).execute(() -> runInBackground(event, key));
+        Objects.requireNonNull(executor).execute(() -> runInBackground(event, claim));
       } catch (RuntimeException e) {
         // Rejected, or failing otherwise (shut down, misconfigured): never leak the permit or
         // leave the key claimed for the whole lease.
         finished();
-        release(event, key);
+        release(event, claim);
         if (!(e instanceof RejectedExecutionException)) {
           LOG.error("Executor refused a '{}' event", UnknownEvent.describe(event), e);
         }
@@ -357,12 +366,12 @@ public final class WebhookHandler implements AutoCloseable {
       return ACCEPTED;
     }
 
-    private void runInBackground(E event, String key) {
+    private void runInBackground(E event, Claim claim) {
       try {
         Objects.requireNonNull(listener).accept(event);
-        complete(event, key);
+        complete(event, claim);
       } catch (RuntimeException | Error e) {
-        release(event, key);
+        release(event, claim);
         LOG.warn(
             "Listener failed on a '{}' event in the background", UnknownEvent.describe(event), e);
         reportError(event, e);
@@ -385,18 +394,18 @@ public final class WebhookHandler implements AutoCloseable {
       }
     }
 
-    private void complete(E event, String key) {
+    private void complete(E event, Claim claim) {
       try {
-        store.complete(key);
+        store.complete(claim);
       } catch (RuntimeException e) {
         LOG.error(
             "Idempotency store failed to complete a '{}' event", UnknownEvent.describe(event), e);
       }
     }
 
-    private void release(E event, String key) {
+    private void release(E event, Claim claim) {
       try {
-        store.release(key);
+        store.release(claim);
       } catch (RuntimeException e) {
         LOG.error(
             "Idempotency store failed to release a '{}' event", UnknownEvent.describe(event), e);
@@ -537,7 +546,9 @@ public final class WebhookHandler implements AutoCloseable {
 
     /**
      * Sets how long a claim holds while its event is processed: if the process dies mid-way, the
-     * key is free again after this long, so the provider's next retry is processed.
+     * key is free again after this long, so the provider's next retry is processed. A delivery
+     * still running when its lease runs out no longer owns the key: if a retry claims it meanwhile,
+     * the first delivery's completion or failure changes nothing in the store.
      *
      * <p>In asynchronous mode the lease starts when the event is queued: it must cover the wait in
      * the queue as well as the listener, or a retry arriving after it runs out is processed again.

@@ -1,6 +1,8 @@
 package io.voicehooks.core;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.voicehooks.core.internal.IdDeserializer;
 import org.jspecify.annotations.Nullable;
 
 /** A tiny provider for handler tests: {"type":"ping","id":"k1"}; anything else is unknown. */
@@ -9,7 +11,9 @@ final class TestEvents {
 
   sealed interface TestEvent extends WebhookEvent permits Ping, Unknown {}
 
-  record Ping(@JsonProperty("id") @Nullable String id) implements TestEvent {
+  record Ping(
+      @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) @Nullable String id)
+      implements TestEvent {
     Ping {
       if (id == null || id.isEmpty()) {
         throw WebhookParseException.missingField("id", "ping");

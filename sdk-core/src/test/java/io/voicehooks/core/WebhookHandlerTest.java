@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voicehooks.core.TestEvents.Ping;
 import io.voicehooks.core.TestEvents.TestEvent;
 import io.voicehooks.core.WebhookResponse.Outcome;
+import io.voicehooks.core.internal.InMemoryIdempotencyStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -389,6 +391,97 @@ final class WebhookHandlerTest {
   }
 
   @Test
+  void handle_leaseRanOutMidListener_theFirstDeliverysFailureLeavesTheRetrysClaim()
+      throws Exception {
+    AtomicLong now = new AtomicLong();
+    IdempotencyStore store = new InMemoryIdempotencyStore(100, Duration.ofHours(1), now::get);
+    CountDownLatch firstIn = new CountDownLatch(1);
+    CountDownLatch firstGo = new CountDownLatch(1);
+    CountDownLatch retryIn = new CountDownLatch(1);
+    CountDownLatch retryGo = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    WebhookHandler handler =
+        WebhookHandler.builder(TestEvents.parser())
+            .idempotencyStore(store)
+            .processingTimeout(Duration.ofMinutes(1))
+            .listener(
+                e -> {
+                  if (calls.incrementAndGet() == 1) {
+                    firstIn.countDown();
+                    await(firstGo);
+                    throw new IllegalStateException("the slow first delivery fails at last");
+                  }
+                  retryIn.countDown();
+                  await(retryGo);
+                })
+            .build();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<WebhookResponse> first = pool.submit(() -> handler.handle(TestEvents.ping("slow")));
+      assertThat(firstIn.await(10, TimeUnit.SECONDS)).isTrue();
+      now.addAndGet(Duration.ofMinutes(2).toNanos()); // the first delivery's lease runs out
+      Future<WebhookResponse> retry = pool.submit(() -> handler.handle(TestEvents.ping("slow")));
+      assertThat(retryIn.await(10, TimeUnit.SECONDS)).as("the retry took the key over").isTrue();
+
+      firstGo.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(500);
+      assertThat(handler.handle(TestEvents.ping("slow")).status())
+          .as("the first delivery's release did not free the retry's key")
+          .isEqualTo(409);
+
+      retryGo.countDown();
+      assertThat(retry.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+      assertThat(handler.handle(TestEvents.ping("slow")).outcome()).isEqualTo(Outcome.DUPLICATE);
+      assertThat(calls).hasValue(2);
+    } finally {
+      firstGo.countDown();
+      retryGo.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void handle_idWithAControlCharacter_returns400NamingTheField() {
+    WebhookResponse response = builder().build().handle(TestEvents.ping("a\\u0000b"));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).contains("'id'").contains("control character");
+    assertThat(dispatched).isEmpty();
+  }
+
+  @Test
+  void handle_unknownTypeWithAControlCharacter_returns400NamingTheField() {
+    WebhookResponse response =
+        builder()
+            .build()
+            .handle(WebhookRequest.of("{\"type\":\"po\\u007fng\",\"x\":1}".getBytes(UTF_8)));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).contains("'type'").contains("control character");
+    assertThat(dispatched).isEmpty();
+  }
+
+  @Test
+  void handle_storeRefusesTheKey_returns400NotAnEndless503() {
+    IdempotencyStore refusing =
+        new IdempotencyStore() {
+          @Override
+          public Claim claim(String key, Duration lease) {
+            throw new WebhookException("Claiming an idempotency key failed: value refused");
+          }
+
+          @Override
+          public void complete(Claim claim) {}
+
+          @Override
+          public void release(Claim claim) {}
+        };
+    WebhookResponse response =
+        builder().idempotencyStore(refusing).build().handle(TestEvents.ping("a"));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(dispatched).isEmpty();
+  }
+
+  @Test
   void handle_storeFails_returns503() {
     IdempotencyStore broken =
         new IdempotencyStore() {
@@ -398,10 +491,10 @@ final class WebhookHandlerTest {
           }
 
           @Override
-          public void complete(String key) {}
+          public void complete(Claim claim) {}
 
           @Override
-          public void release(String key) {}
+          public void release(Claim claim) {}
         };
     WebhookResponse response =
         builder().idempotencyStore(broken).build().handle(TestEvents.ping("a"));

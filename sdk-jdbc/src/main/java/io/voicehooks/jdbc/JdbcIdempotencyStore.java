@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -17,9 +18,12 @@ import org.jspecify.annotations.Nullable;
  * <p>A claim is one statement: {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE expires_at <=
  * now()}, which inserts a new key or takes over one whose lease or retention has run out, and does
  * nothing to a live key. Completion sets the row to {@code COMPLETED} for the retention time;
- * release deletes an in-progress row. Times come from the database's clock, so replicas need not
- * agree on theirs. The table's DDL is in {@code io/voicehooks/jdbc/schema.sql}; {@link
- * #createSchema()} runs it.
+ * release deletes an in-progress row. Each claim writes a fresh owner token, and complete and
+ * release act only on a row that still carries theirs, so a delivery that outlived its lease cannot
+ * complete or free the claim of the retry that took the key over. Times come from the database's
+ * clock, so replicas need not agree on theirs. Keys longer than 256 characters are stored as their
+ * SHA-256 digest, which an index can hold. The table's DDL is in {@code
+ * io/voicehooks/jdbc/schema.sql}; {@link #createSchema()} runs it.
  *
  * <p>Expired rows are harmless (they are claimable) but take space: call {@link #purgeExpired()}
  * now and then, say hourly. Instances are thread-safe; every method borrows a connection from the
@@ -41,28 +45,37 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   private JdbcIdempotencyStore(DataSource dataSource, String table, Duration retention) {
     this.dataSource = dataSource;
     this.table = table;
-    this.retentionMillis = retention.toMillis();
+    this.retentionMillis = Sql.millis(retention);
     this.claimSql =
         "INSERT INTO "
             + table
-            + " (idempotency_key, state, expires_at)"
-            + " VALUES (?, 'IN_PROGRESS', now() + ? * interval '1 millisecond')"
+            + " (idempotency_key, state, expires_at, claim_token)"
+            + " VALUES (?, 'IN_PROGRESS', now() + ? * interval '1 millisecond', ?)"
             + " ON CONFLICT (idempotency_key) DO UPDATE"
-            + " SET state = 'IN_PROGRESS', expires_at = EXCLUDED.expires_at"
+            + " SET state = 'IN_PROGRESS', expires_at = EXCLUDED.expires_at,"
+            + " claim_token = EXCLUDED.claim_token"
             + " WHERE "
             + table
             + ".expires_at <= now()";
     this.stateSql =
         "SELECT state FROM " + table + " WHERE idempotency_key = ? AND expires_at > now()";
+    // A purged row is completed anew; a live row only while it is still this claim's.
     this.completeSql =
         "INSERT INTO "
             + table
-            + " (idempotency_key, state, expires_at)"
-            + " VALUES (?, 'COMPLETED', now() + ? * interval '1 millisecond')"
+            + " (idempotency_key, state, expires_at, claim_token)"
+            + " VALUES (?, 'COMPLETED', now() + ? * interval '1 millisecond', ?)"
             + " ON CONFLICT (idempotency_key) DO UPDATE"
-            + " SET state = 'COMPLETED', expires_at = EXCLUDED.expires_at";
+            + " SET state = 'COMPLETED', expires_at = EXCLUDED.expires_at"
+            + " WHERE "
+            + table
+            + ".state = 'IN_PROGRESS' AND "
+            + table
+            + ".claim_token = EXCLUDED.claim_token";
     this.releaseSql =
-        "DELETE FROM " + table + " WHERE idempotency_key = ? AND state = 'IN_PROGRESS'";
+        "DELETE FROM "
+            + table
+            + " WHERE idempotency_key = ? AND state = 'IN_PROGRESS' AND claim_token = ?";
     this.purgeSql = "DELETE FROM " + table + " WHERE expires_at <= now()";
   }
 
@@ -96,42 +109,60 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   public Claim claim(String key, Duration lease) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(lease, "lease == null");
+    String stored = Sql.storedKey(key);
+    String token = UUID.randomUUID().toString();
     try (Connection c = dataSource.getConnection()) {
-      // A key released or expired between the two statements is simply claimed on the next try.
-      for (int attempt = 0; attempt < 3; attempt++) {
-        try (PreparedStatement insert = c.prepareStatement(claimSql)) {
-          insert.setString(1, key);
-          insert.setLong(2, Math.max(1, lease.toMillis()));
-          if (insert.executeUpdate() == 1) {
-            Sql.commitIfManual(c);
-            return Claim.CLAIMED;
-          }
-        }
-        try (PreparedStatement select = c.prepareStatement(stateSql)) {
-          select.setString(1, key);
-          try (ResultSet rs = select.executeQuery()) {
-            if (rs.next()) {
-              return "COMPLETED".equals(rs.getString(1)) ? Claim.COMPLETED : Claim.IN_PROGRESS;
-            }
-          }
-        }
+      try {
+        Claim claim = claim(c, key, stored, token, Sql.millis(lease));
+        // Every path ends its transaction: on a manual-commit connection even the duplicate's
+        // no-op upsert holds the row's lock until then, and would block the owner's complete.
+        Sql.commitIfManual(c);
+        return claim;
+      } catch (SQLException e) {
+        Sql.rollbackIfManual(c);
+        throw e;
       }
-      return Claim.IN_PROGRESS;
     } catch (SQLException e) {
-      throw new JdbcStoreException("Claiming an idempotency key", e);
+      throw Sql.failure("Claiming an idempotency key", e);
     }
   }
 
-  @Override
-  public void complete(String key) {
-    Objects.requireNonNull(key, "key == null");
-    update("Completing an idempotency key", completeSql, key, retentionMillis);
+  private Claim claim(Connection c, String key, String stored, String token, long leaseMillis)
+      throws SQLException {
+    // A key released or expired between the two statements is simply claimed on the next try.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try (PreparedStatement insert = c.prepareStatement(claimSql)) {
+        insert.setString(1, stored);
+        insert.setLong(2, Math.max(1, leaseMillis));
+        insert.setString(3, token);
+        if (insert.executeUpdate() == 1) {
+          return Claim.claimed(key, token);
+        }
+      }
+      try (PreparedStatement select = c.prepareStatement(stateSql)) {
+        select.setString(1, stored);
+        try (ResultSet rs = select.executeQuery()) {
+          if (rs.next()) {
+            return "COMPLETED".equals(rs.getString(1))
+                ? Claim.completed(key)
+                : Claim.inProgress(key);
+          }
+        }
+      }
+    }
+    return Claim.inProgress(key);
   }
 
   @Override
-  public void release(String key) {
-    Objects.requireNonNull(key, "key == null");
-    update("Releasing an idempotency key", releaseSql, key, null);
+  public void complete(Claim claim) {
+    Objects.requireNonNull(claim, "claim == null");
+    update("Completing an idempotency key", completeSql, claim, retentionMillis);
+  }
+
+  @Override
+  public void release(Claim claim) {
+    Objects.requireNonNull(claim, "claim == null");
+    update("Releasing an idempotency key", releaseSql, claim, null);
   }
 
   /**
@@ -142,23 +173,33 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   public int purgeExpired() {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(purgeSql)) {
-      return s.executeUpdate();
+      int deleted = s.executeUpdate();
+      Sql.commitIfManual(c);
+      return deleted;
     } catch (SQLException e) {
       throw new JdbcStoreException("Purging expired idempotency keys", e);
     }
   }
 
-  private void update(String operation, String sql, String key, @Nullable Long millis) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, key);
-      if (millis != null) {
-        s.setLong(2, millis);
+  /** Runs complete or release: the key, then the retention if given, then the owner token. */
+  private void update(String operation, String sql, Claim claim, @Nullable Long millis) {
+    String token = claim.requireToken();
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        int i = 1;
+        s.setString(i++, Sql.storedKey(claim.key()));
+        if (millis != null) {
+          s.setLong(i++, millis);
+        }
+        s.setString(i, token);
+        s.executeUpdate();
+        Sql.commitIfManual(c);
+      } catch (SQLException e) {
+        Sql.rollbackIfManual(c);
+        throw e;
       }
-      s.executeUpdate();
-      Sql.commitIfManual(c);
     } catch (SQLException e) {
-      throw new JdbcStoreException(operation, e);
+      throw Sql.failure(operation, e);
     }
   }
 

@@ -164,19 +164,23 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
             + " (idempotency_key, event_type, headers, body, received_at)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
     boolean stored;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, event.idempotencyKey());
-      s.setString(2, event.eventType());
-      s.setString(3, headers);
-      s.setBytes(4, request.body());
-      s.setTimestamp(5, Timestamp.from(request.receivedAt()));
-      stored = s.executeUpdate() == 1;
-      // 200 follows: the row must be committed even from a pool that hands out manual-commit
-      // connections.
-      Sql.commitIfManual(c);
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setString(1, Sql.storedKey(event.idempotencyKey()));
+        s.setString(2, event.eventType());
+        s.setString(3, headers);
+        s.setBytes(4, request.body());
+        s.setTimestamp(5, Timestamp.from(request.receivedAt()));
+        stored = s.executeUpdate() == 1;
+        // 200 follows: the row must be committed even from a pool that hands out manual-commit
+        // connections.
+        Sql.commitIfManual(c);
+      } catch (SQLException e) {
+        Sql.rollbackIfManual(c);
+        throw e;
+      }
     } catch (SQLException e) {
-      throw new JdbcStoreException("Storing a delivery in the inbox", e);
+      throw Sql.failure("Storing a delivery in the inbox", e);
     }
     if (stored) {
       synchronized (wakeUp) {
@@ -397,12 +401,24 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
     return Math.min(millis, maxBackoff.toMillis());
   }
 
-  private static String describe(Throwable failure) {
+  /**
+   * The failure as stored in {@code last_error}: its class and message, cut to a length, with
+   * control characters (a NUL quoted from a payload, which a text column cannot hold) replaced.
+   */
+  static String describe(Throwable failure) {
     String text = failure.getClass().getName();
     if (failure.getMessage() != null) {
       text += ": " + failure.getMessage();
     }
-    return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    if (text.length() > MAX_ERROR_LENGTH) {
+      text = text.substring(0, MAX_ERROR_LENGTH);
+    }
+    StringBuilder clean = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      clean.append(ch < 0x20 && ch != '\n' && ch != '\t' || ch == 0x7F ? '?' : ch);
+    }
+    return clean.toString();
   }
 
   private static Map<String, List<String>> readHeaders(String json) {
@@ -507,7 +523,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
             + " WHERE status = 'DONE' AND updated_at < now() - ? * interval '1 millisecond'";
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, olderThan.toMillis());
+      s.setLong(1, Sql.millis(olderThan));
       return s.executeUpdate();
     } catch (SQLException e) {
       throw new JdbcStoreException("Purging done inbox rows", e);

@@ -1,5 +1,7 @@
 package io.voicehooks.jdbc;
 
+import io.voicehooks.core.WebhookException;
+import io.voicehooks.core.internal.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -20,6 +24,18 @@ final class Sql {
 
   /** Serialises concurrent schema creation across replicas (CREATE ... IF NOT EXISTS races). */
   private static final long SCHEMA_LOCK = 0x766f696365686fL;
+
+  /**
+   * The SQL states of failures caused by what one delivery carries rather than by the database: a
+   * character the server encoding cannot hold (22021, 22P05) or a value over a size limit (54000).
+   * Retrying cannot help them.
+   */
+  private static final Set<String> CONTENT_STATES = Set.of("22021", "22P05", "54000");
+
+  /** Keys up to this many characters are stored as they are; an index holds 2,704 bytes. */
+  static final int MAX_STORED_KEY_LENGTH = 256;
+
+  private static final Duration MAX_DURATION = Duration.ofDays(36_500);
 
   private Sql() {}
 
@@ -76,6 +92,55 @@ final class Sql {
     if (!c.getAutoCommit()) {
       c.commit();
     }
+  }
+
+  /**
+   * Rolls back when the connection came from the pool in manual-commit mode, so a failed statement
+   * does not leave its transaction open for the connection's next borrower. A broken connection is
+   * left to the pool.
+   */
+  static void rollbackIfManual(Connection c) {
+    try {
+      if (!c.getAutoCommit()) {
+        c.rollback();
+      }
+    } catch (SQLException ignored) {
+      // The connection is broken; its transaction ends with it.
+    }
+  }
+
+  /**
+   * Translates a failure: the database being unavailable or failing is a {@link
+   * JdbcStoreException}, which a handler answers with 503 so the sender retries; a value this one
+   * delivery carries and the database refuses is a {@link WebhookException}, which it answers with
+   * 400, since every retry would fail the same way.
+   */
+  static RuntimeException failure(String operation, SQLException e) {
+    String state = e.getSQLState();
+    if (state != null && CONTENT_STATES.contains(state)) {
+      return new WebhookException(
+          operation
+              + " failed: the database cannot store a value of this delivery (SQLState "
+              + state
+              + ")");
+    }
+    return new JdbcStoreException(operation, e);
+  }
+
+  /**
+   * Returns the key as stored: itself when short, else {@code sha256:} and its digest, so any key a
+   * delivery can carry fits the unique index.
+   */
+  static String storedKey(String key) {
+    return key.length() <= MAX_STORED_KEY_LENGTH ? key : "sha256:" + Digests.sha256Hex(key);
+  }
+
+  /**
+   * Returns a duration in milliseconds, at most about 100 years: PostgreSQL's intervals and
+   * timestamps end long before {@code Long.MAX_VALUE} milliseconds.
+   */
+  static long millis(Duration duration) {
+    return duration.compareTo(MAX_DURATION) > 0 ? MAX_DURATION.toMillis() : duration.toMillis();
   }
 
   /** The DDL statements of {@code schema.sql}, comments removed. */

@@ -2,12 +2,16 @@
 -- JdbcInbox.createSchema() run these statements (with your table names); both are idempotent.
 -- To manage the schema yourself (Flyway, Liquibase), copy them into a migration.
 
--- Shared idempotency store: one row per event key being processed or done.
+-- Shared idempotency store: one row per event key being processed or done; claim_token is the
+-- current claim's owner, which alone may complete or release it.
 CREATE TABLE IF NOT EXISTS voicehooks_idempotency (
   idempotency_key TEXT        PRIMARY KEY,
   state           TEXT        NOT NULL CHECK (state IN ('IN_PROGRESS', 'COMPLETED')),
-  expires_at      TIMESTAMPTZ NOT NULL
+  expires_at      TIMESTAMPTZ NOT NULL,
+  claim_token     TEXT
 );
+-- Tables created before claims had owners gain the column.
+ALTER TABLE voicehooks_idempotency ADD COLUMN IF NOT EXISTS claim_token TEXT;
 CREATE INDEX IF NOT EXISTS voicehooks_idempotency_expires_at
   ON voicehooks_idempotency (expires_at);
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.voicehooks.core.IdempotencyStore.Claim;
+import io.voicehooks.core.IdempotencyStore.Claim.Status;
+import io.voicehooks.core.WebhookException;
 import io.voicehooks.core.WebhookHandler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,21 +46,76 @@ final class JdbcIdempotencyStoreTest {
 
   @Test
   void claim_completeRelease_followTheSpi() {
-    assertThat(store.claim("a", Duration.ofMinutes(1))).isEqualTo(Claim.CLAIMED);
-    assertThat(store.claim("a", Duration.ofMinutes(1))).isEqualTo(Claim.IN_PROGRESS);
-    store.release("a");
-    assertThat(store.claim("a", Duration.ofMinutes(1))).isEqualTo(Claim.CLAIMED);
-    store.complete("a");
-    store.release("a");
-    assertThat(store.claim("a", Duration.ofMinutes(1))).isEqualTo(Claim.COMPLETED);
+    Claim first = store.claim("a", Duration.ofMinutes(1));
+    assertThat(first.status()).isEqualTo(Status.CLAIMED);
+    assertThat(store.claim("a", Duration.ofMinutes(1)).status()).isEqualTo(Status.IN_PROGRESS);
+    store.release(first);
+    Claim again = store.claim("a", Duration.ofMinutes(1));
+    assertThat(again.status()).isEqualTo(Status.CLAIMED);
+    store.complete(again);
+    store.release(again);
+    assertThat(store.claim("a", Duration.ofMinutes(1)).status()).isEqualTo(Status.COMPLETED);
   }
 
   @Test
   void claim_abandonedClaim_isClaimableAfterItsLease() throws Exception {
-    assertThat(store.claim("crashed", Duration.ofMillis(50))).isEqualTo(Claim.CLAIMED);
-    assertThat(store.claim("crashed", Duration.ofMinutes(1))).isEqualTo(Claim.IN_PROGRESS);
+    assertThat(store.claim("crashed", Duration.ofMillis(50)).status()).isEqualTo(Status.CLAIMED);
+    assertThat(store.claim("crashed", Duration.ofMinutes(1)).status())
+        .isEqualTo(Status.IN_PROGRESS);
     Thread.sleep(120);
-    assertThat(store.claim("crashed", Duration.ofMinutes(1))).isEqualTo(Claim.CLAIMED);
+    assertThat(store.claim("crashed", Duration.ofMinutes(1)).status()).isEqualTo(Status.CLAIMED);
+  }
+
+  @Test
+  void completeAndRelease_afterTheLeaseRanOutAndARetryClaimed_changeNothing() throws Exception {
+    Claim first = store.claim("slow", Duration.ofMillis(50));
+    Thread.sleep(120);
+    Claim retry = store.claim("slow", Duration.ofMinutes(1));
+    assertThat(retry.status()).as("the lease ran out").isEqualTo(Status.CLAIMED);
+
+    store.release(first);
+    assertThat(store.claim("slow", Duration.ofMinutes(1)).status())
+        .as("the first delivery's release left the retry's claim")
+        .isEqualTo(Status.IN_PROGRESS);
+    store.complete(first);
+    assertThat(store.claim("slow", Duration.ofMinutes(1)).status())
+        .as("the first delivery's completion did not complete the retry's claim")
+        .isEqualTo(Status.IN_PROGRESS);
+
+    store.release(retry);
+    assertThat(store.claim("slow", Duration.ofMinutes(1)).status())
+        .as("the owner's release frees the key")
+        .isEqualTo(Status.CLAIMED);
+  }
+
+  @Test
+  void complete_afterTheRowWasPurged_remembersTheCompletion() throws Exception {
+    Claim slow = store.claim("purged", Duration.ofMillis(50));
+    Thread.sleep(120);
+    store.purgeExpired();
+    store.complete(slow);
+    assertThat(store.claim("purged", Duration.ofMinutes(1)).status()).isEqualTo(Status.COMPLETED);
+  }
+
+  @Test
+  void claim_keysNoIndexCouldHold_areStoredAsTheirDigest() {
+    String longKey = "call:" + "x".repeat(100_000);
+    Claim claim = store.claim(longKey, Duration.ofMinutes(1));
+    assertThat(claim.status()).isEqualTo(Status.CLAIMED);
+    assertThat(store.claim(longKey, Duration.ofMinutes(1)).status()).isEqualTo(Status.IN_PROGRESS);
+    assertThat(store.claim(longKey + "y", Duration.ofMinutes(1)).status())
+        .as("another long key is another key")
+        .isEqualTo(Status.CLAIMED);
+    store.complete(claim);
+    assertThat(store.claim(longKey, Duration.ofMinutes(1)).status()).isEqualTo(Status.COMPLETED);
+  }
+
+  @Test
+  void claim_aKeyTheDatabaseRefuses_isTheDeliverysFaultNotTheStores() {
+    assertThatThrownBy(() -> store.claim("nul\u0000inside", Duration.ofMinutes(1)))
+        .isExactlyInstanceOf(WebhookException.class)
+        .hasMessageContaining("22021")
+        .hasMessageNotContaining("inside");
   }
 
   @Test
@@ -68,12 +125,12 @@ final class JdbcIdempotencyStoreTest {
             .table(table)
             .retention(Duration.ofMillis(50))
             .build();
-    shortLived.claim("short", Duration.ofMinutes(1));
-    shortLived.complete("short");
-    assertThat(shortLived.claim("short", Duration.ofMinutes(1))).isEqualTo(Claim.COMPLETED);
+    shortLived.complete(shortLived.claim("short", Duration.ofMinutes(1)));
+    assertThat(shortLived.claim("short", Duration.ofMinutes(1)).status())
+        .isEqualTo(Status.COMPLETED);
     Thread.sleep(120);
     assertThat(shortLived.purgeExpired()).isGreaterThanOrEqualTo(1);
-    assertThat(shortLived.claim("short", Duration.ofMinutes(1))).isEqualTo(Claim.CLAIMED);
+    assertThat(shortLived.claim("short", Duration.ofMinutes(1)).status()).isEqualTo(Status.CLAIMED);
   }
 
   @Test
@@ -90,7 +147,7 @@ final class JdbcIdempotencyStoreTest {
         f.get(30, TimeUnit.SECONDS);
       }
       fresh.createSchema();
-      assertThat(fresh.claim("x", Duration.ofMinutes(1))).isEqualTo(Claim.CLAIMED);
+      assertThat(fresh.claim("x", Duration.ofMinutes(1)).status()).isEqualTo(Status.CLAIMED);
     } finally {
       pool.shutdownNow();
       Postgres.drop(dataSource, other);

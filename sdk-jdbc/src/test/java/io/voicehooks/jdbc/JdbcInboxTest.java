@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.voicehooks.core.WebhookHandler;
+import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookResponse.Outcome;
 import io.voicehooks.jdbc.TestEvents.TestEvent;
 import java.sql.Connection;
@@ -315,6 +316,54 @@ final class JdbcInboxTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void handle_idTheDatabaseCannotHold_isAnswered400OnEveryRetryNot503() {
+    // This test provider's id is a plain string (the real providers refuse control characters
+    // while parsing): the inbox itself must not answer an endless 503 to one delivery's content.
+    JdbcInbox<TestEvent> inbox = inbox(builder(this::record));
+    WebhookHandler handler = inbox.handler();
+    for (int retry = 0; retry < 3; retry++) {
+      WebhookResponse answer = handler.handle(TestEvents.ping("nul\\u0000inside"));
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.body()).contains("22021").doesNotContain("inside");
+    }
+    assertThat(handler.handle(TestEvents.ping("fine")).outcome()).isEqualTo(Outcome.ACCEPTED);
+  }
+
+  @Test
+  void handle_keyLongerThanAnIndexHolds_isStoredAndDeduplicated() throws Exception {
+    JdbcInbox<TestEvent> inbox = inbox(builder(this::record));
+    WebhookHandler handler = inbox.handler();
+    String id = "x".repeat(20_000);
+    assertThat(handler.handle(TestEvents.ping(id)).outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(handler.handle(TestEvents.ping(id)).outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(handler.handle(TestEvents.ping(id + "y")).outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(inbox.drain()).isEqualTo(2);
+    assertThat(dispatched.get("ping:" + id)).hasValue(1);
+  }
+
+  @Test
+  void listenerFailureQuotingANul_isCountedAndParked() {
+    AtomicInteger calls = new AtomicInteger();
+    JdbcInbox<TestEvent> inbox =
+        inbox(
+            builder(
+                    e -> {
+                      calls.incrementAndGet();
+                      throw new IllegalStateException("bad value \u0000 from the payload");
+                    })
+                .maxAttempts(2)
+                .backoff(Duration.ZERO, Duration.ZERO));
+    assertThat(inbox.handler().handle(TestEvents.ping("a")).status()).isEqualTo(200);
+    for (int i = 0; i < 6; i++) {
+      inbox.drain();
+    }
+    assertThat(calls).as("one call per attempt, then parked").hasValue(2);
+    assertThat(inbox.deadLetters(10))
+        .singleElement()
+        .satisfies(d -> assertThat(d.lastError()).contains("bad value ? from the payload"));
   }
 
   private static void waitUntil(BooleanSupplier condition) throws InterruptedException {

@@ -31,8 +31,17 @@ public final class IdDeserializer extends StdDeserializer<String> {
   @Override
   public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
-    if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT) {
+    if (token == JsonToken.VALUE_NUMBER_INT) {
       return p.getText();
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      String id = p.getText();
+      if (hasControlCharacter(id)) {
+        String path = path(p.getParsingContext());
+        throw new WebhookParseException(
+            "Field '" + path + "' contains a control character", path, /* eventType= */ null);
+      }
+      return id;
     }
     JsonStreamContext context = p.getParsingContext();
     if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
@@ -47,6 +56,24 @@ public final class IdDeserializer extends StdDeserializer<String> {
   @Override
   public @Nullable String getNullValue(DeserializationContext ctxt) {
     return null;
+  }
+
+  /**
+   * Whether the text holds a C0 control character or DEL (U+0000 to U+001F, U+007F). No sender's id
+   * does, and stores cannot hold every one of them (PostgreSQL text refuses NUL), so an id with one
+   * is refused on receipt: the same delivery gets the same answer whatever the store.
+   *
+   * @param text the text
+   * @return true if it holds one
+   */
+  public static boolean hasControlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch < 0x20 || ch == 0x7F) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code data.call_session_id} from the parser's context, array indexes in brackets. */

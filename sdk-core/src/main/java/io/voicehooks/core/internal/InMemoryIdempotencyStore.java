@@ -1,6 +1,7 @@
 package io.voicehooks.core.internal;
 
 import io.voicehooks.core.IdempotencyStore;
+import io.voicehooks.core.IdempotencyStore.Claim.Status;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,10 @@ import java.util.function.LongSupplier;
  * node whose key was since released or claimed anew is stale and dropped when met. Eviction walks
  * the queue from the oldest node: completed and expired keys go, keys still in progress within
  * their lease move to the tail.
+ *
+ * <p>A claim's owner token is its entry's sequence number: {@code complete} and {@code release}
+ * change an entry only while it still carries that number, so a delivery whose lease ran out cannot
+ * complete or release the claim of the retry that took the key over.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private final int maxEntries;
@@ -59,50 +64,71 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(key, "key == null");
     long now = nanoTime.getAsLong();
     long leaseEnd = now + saturatedNanos(lease);
-    Claim[] result = new Claim[1];
+    Status[] result = new Status[1];
     Entry entry =
         entries.compute(
             key,
             (k, e) -> {
               if (e == null || e.expiresAt - now <= 0) {
-                result[0] = Claim.CLAIMED;
+                result[0] = Status.CLAIMED;
                 return new Entry(false, leaseEnd, sequence.incrementAndGet());
               }
-              result[0] = e.completed ? Claim.COMPLETED : Claim.IN_PROGRESS;
+              result[0] = e.completed ? Status.COMPLETED : Status.IN_PROGRESS;
               return e;
             });
-    if (result[0] == Claim.CLAIMED) {
-      enqueue(new Node(key, entry.seq));
-      evictIfNeeded(now);
+    switch (result[0]) {
+      case COMPLETED:
+        return Claim.completed(key);
+      case IN_PROGRESS:
+        return Claim.inProgress(key);
+      default:
+        enqueue(new Node(key, entry.seq));
+        evictIfNeeded(now);
+        // The entry's sequence number is unique per claim: it is the owner token.
+        return Claim.claimed(key, Long.toString(entry.seq));
     }
-    return result[0];
   }
 
   @Override
-  public void complete(String key) {
-    Objects.requireNonNull(key, "key == null");
+  public void complete(Claim claim) {
+    long owner = owner(claim);
     long expiresAt = nanoTime.getAsLong() + ttlNanos;
     boolean[] added = new boolean[1];
     Entry entry =
         entries.compute(
-            key,
+            claim.key(),
             (k, e) -> {
               if (e == null) {
-                // Evicted or expired while in progress: remember the completion anyway.
+                // Evicted or expired while in progress, and nobody claimed it since: remember the
+                // completion anyway.
                 added[0] = true;
                 return new Entry(true, expiresAt, sequence.incrementAndGet());
+              }
+              if (e.completed || e.seq != owner) {
+                return e; // done already, or another delivery's claim since this one's lease ran
+                // out
               }
               return new Entry(true, expiresAt, e.seq);
             });
     if (added[0]) {
-      enqueue(new Node(key, entry.seq));
+      enqueue(new Node(claim.key(), entry.seq));
     }
   }
 
   @Override
-  public void release(String key) {
-    Objects.requireNonNull(key, "key == null");
-    entries.computeIfPresent(key, (k, e) -> e.completed ? e : null);
+  public void release(Claim claim) {
+    long owner = owner(claim);
+    entries.computeIfPresent(claim.key(), (k, e) -> e.completed || e.seq != owner ? e : null);
+  }
+
+  /** The sequence number a claim's token holds; a token this store did not issue owns nothing. */
+  private static long owner(Claim claim) {
+    Objects.requireNonNull(claim, "claim == null");
+    try {
+      return Long.parseLong(claim.requireToken());
+    } catch (NumberFormatException e) {
+      return 0; // sequence numbers start at 1
+    }
   }
 
   /** {@return how many keys are held, for tests and metrics} */
