@@ -9,9 +9,12 @@ import io.voicehooks.agntix.AgntixWebhookParser;
 import io.voicehooks.cllr.CllrWebhookParser;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookVerificationException;
+import io.voicehooks.testing.Sample;
+import io.voicehooks.testing.Samples;
 import io.voicehooks.vaani.UnknownVaaniEvent;
 import io.voicehooks.vaani.VaaniEvent;
 import io.voicehooks.vaani.VaaniWebhookParser;
@@ -42,11 +45,14 @@ final class FoundIssuesRegressionTest {
   void agntixBlankId_isRejectedLikeEveryOtherProvider() {
     AgntixWebhookParser parser = AgntixWebhookParser.withoutVerification();
 
-    for (String id : new String[] {" ", "\\n", "\\t "}) {
+    assertThatThrownBy(() -> parser.parse("{\"eventType\":\"session.ended\",\"id\":\" \"}"))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessageContaining("Missing required field 'id' in 'session.ended' event");
+    for (String id : new String[] {"\\n", "\\t "}) {
       assertThatThrownBy(
               () -> parser.parse("{\"eventType\":\"session.ended\",\"id\":\"" + id + "\"}"))
           .isInstanceOf(WebhookParseException.class)
-          .hasMessageContaining("Missing required field 'id' in 'session.ended' event");
+          .hasMessageContaining("Field 'id' contains a control character in 'session.ended' event");
     }
   }
 
@@ -130,5 +136,34 @@ final class FoundIssuesRegressionTest {
     assertThat(handler.pending()).isZero();
     broken.set(false);
     assertThat(handler.handle(delivery).outcome()).isEqualTo(WebhookResponse.Outcome.ACCEPTED);
+  }
+
+  /**
+   * Issue 14.3: a cllr callId with U+0000 was 200 in memory mode and 503 forever in durable mode.
+   * Every provider's identity refuses control characters while parsing, before any store.
+   */
+  @Test
+  void identityWithAControlCharacter_isRefusedByEveryProviderNamingTheField() {
+    for (Sample sample : Samples.all()) {
+      WebhookParser<?> parser =
+          switch (sample.provider()) {
+            case AGNI -> AgniWebhookParser.create();
+            case VAANI -> VaaniWebhookParser.create();
+            case AGNTIX -> AgntixWebhookParser.withoutVerification();
+            case CLLR -> CllrWebhookParser.create();
+          };
+      String quoted = "\"" + sample.id() + "\"";
+      assertThat(sample.bodyAsString()).as(sample.eventType()).contains(quoted);
+      byte[] body =
+          sample
+              .bodyAsString()
+              .replace(quoted, "\"" + sample.id() + "\\u0000\"")
+              .getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> parser.parse(WebhookRequest.of(body)))
+          .as(sample.provider() + " " + sample.eventType())
+          .isInstanceOf(WebhookParseException.class)
+          .hasMessageContaining("contains a control character")
+          .hasMessageNotContaining(sample.id());
+    }
   }
 }

@@ -83,12 +83,20 @@ final class VaaniHostileInputTest {
                       "Missing required field 'room_name' in '" + type + "' event")));
         });
     String missing = "Missing required field 'room_name' in 'call_ended' event";
-    for (String id : List.of("\"\"", "\"  \"", "\"\\t\"", "null")) {
+    for (String id : List.of("\"\"", "\"  \"", "null")) {
       cases.add(
           HostileCase.of(
               "room_name " + id,
               "{\"event\":\"call_ended\",\"room_name\":" + id + "}",
               rejected(WebhookParseException.class, missing)));
+    }
+    String control = "Field 'room_name' contains a control character in 'call_ended' event";
+    for (String id : List.of("\"\\t\"", "\"room\\u0000\"")) {
+      cases.add(
+          HostileCase.of(
+              "room_name " + id,
+              "{\"event\":\"call_ended\",\"room_name\":" + id + "}",
+              rejected(WebhookParseException.class, control)));
     }
     String notAnId = "Field 'room_name' must be a string or an integer in 'call_ended' event";
     for (String id : List.of("true", "42.5", "{}", "[\"room_1\"]")) {

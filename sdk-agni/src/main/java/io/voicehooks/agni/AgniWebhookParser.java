@@ -8,6 +8,7 @@ import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.WebhookVerificationException.Reason;
+import io.voicehooks.core.internal.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -176,13 +177,15 @@ public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
      *
      * @param orgId the organisation's id as Agni sends it in {@code org_id} (a UUID)
      * @return this builder
+     * @throws NullPointerException if {@code orgId} is null (an unset environment variable)
      * @throws IllegalArgumentException if {@code orgId} is blank
      */
     public Builder expectedOrgId(String orgId) {
-      Objects.requireNonNull(orgId, "orgId == null");
-      if (orgId.isBlank()) {
-        throw new IllegalArgumentException("orgId is blank");
-      }
+      Settings.requireText(
+          orgId,
+          "Agni organisation id (expectedOrgId)",
+          "your Agni organisation's UUID, the org_id its deliveries carry, for example from the"
+              + " AGNI_ORG_ID environment variable");
       orgIds.add(normalize(orgId));
       return this;
     }

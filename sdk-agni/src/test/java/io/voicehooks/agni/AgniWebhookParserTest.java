@@ -188,14 +188,16 @@ final class AgniWebhookParserTest {
   void builder_blankOrgId_rejected(String orgId) {
     assertThatThrownBy(() -> AgniWebhookParser.builder().expectedOrgId(orgId))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("orgId is blank");
+        .hasMessageStartingWith("Agni organisation id (expectedOrgId) is ")
+        .hasMessageContaining("org_id")
+        .hasMessageContaining("AGNI_ORG_ID");
   }
 
   @Test
   void builder_nulls_rejected() {
     assertThatThrownBy(() -> AgniWebhookParser.builder().expectedOrgId(null))
         .isInstanceOf(NullPointerException.class)
-        .hasMessage("orgId == null");
+        .hasMessageStartingWith("Agni organisation id (expectedOrgId) is not set (null): pass ");
     assertThatThrownBy(() -> AgniWebhookParser.builder().limits(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("limits == null");

@@ -3,6 +3,7 @@ package io.voicehooks.agntix;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.voicehooks.agntix.AgntixApiException.Reason;
 import io.voicehooks.core.internal.Json;
+import io.voicehooks.core.internal.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -506,7 +507,11 @@ public final class AgntixClient {
      *     header; the message never contains the key
      */
     public Builder apiKey(String apiKey) {
-      this.apiKey = credential(apiKey, "apiKey");
+      this.apiKey =
+          credential(
+              apiKey,
+              "Agntix API key (apiKey)",
+              "an organisation API key (pk_live_...) from the Agntix dashboard");
       return this;
     }
 
@@ -520,20 +525,21 @@ public final class AgntixClient {
      *     header; the message never contains the token
      */
     public Builder bearerToken(String bearerToken) {
-      this.bearerToken = credential(bearerToken, "bearerToken");
+      this.bearerToken =
+          credential(
+              bearerToken,
+              "Agntix bearer token (bearerToken)",
+              "a session token of your Agntix user, without the Bearer prefix");
       return this;
     }
 
-    private static String credential(String value, String name) {
-      Objects.requireNonNull(value, name + " == null");
-      String trimmed = value.trim();
-      if (trimmed.isEmpty()) {
-        throw new IllegalArgumentException(name + " is blank");
-      }
+    private static String credential(String value, String name, String source) {
+      String trimmed = Settings.requireText(value, name, source).trim();
       for (int i = 0; i < trimmed.length(); i++) {
         char c = trimmed.charAt(i);
         if (c < 0x21 || c > 0x7E) {
-          throw new IllegalArgumentException(name + " holds characters not allowed in a header");
+          throw new IllegalArgumentException(
+              name + " holds characters not allowed in a header: pass " + source + ", as shown");
         }
       }
       return trimmed;
@@ -646,7 +652,8 @@ public final class AgntixClient {
     public AgntixClient build() {
       if ((apiKey == null) == (bearerToken == null)) {
         throw new IllegalStateException(
-            "Exactly one of apiKey(...) and bearerToken(...) is required");
+            "AgntixClient needs exactly one credential: apiKey(\"pk_live_...\") with an"
+                + " organisation API key from the Agntix dashboard, or bearerToken(...)");
       }
       return apiKey != null
           ? new AgntixClient(this, "x-api-key", apiKey)

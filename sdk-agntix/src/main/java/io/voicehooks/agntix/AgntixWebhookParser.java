@@ -6,6 +6,7 @@ import io.voicehooks.core.SvixSignatureVerifier;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -168,6 +169,9 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
 
   /** Builds an {@link AgntixWebhookParser}. Not thread-safe; the parser it builds is. */
   public static final class Builder {
+    private static final String SECRET_SOURCE =
+        "the whsec_... value shown on the endpoint in the Agntix dashboard (Developer), for"
+            + " example from the AGNTIX_WEBHOOK_SECRET environment variable";
     private final SvixSignatureVerifier.Builder verifier = SvixSignatureVerifier.builder();
     private int secrets;
     private JsonLimits limits = JsonLimits.defaults();
@@ -180,12 +184,18 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
      *
      * @param secret the secret, {@code whsec_<base64>}; the prefix is optional
      * @return this builder
-     * @throws IllegalArgumentException if the secret is empty or not base64; the message never
+     * @throws NullPointerException if the secret is null (an unset environment variable)
+     * @throws IllegalArgumentException if the secret is blank or not base64; the message never
      *     contains the secret
      */
     public Builder secret(String secret) {
-      Objects.requireNonNull(secret, "secret == null");
-      verifier.secret(secret);
+      Settings.requireText(secret, "Agntix signing secret", SECRET_SOURCE);
+      try {
+        verifier.secret(secret);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "Agntix signing secret is not a whsec_<base64> value: pass " + SECRET_SOURCE);
+      }
       secrets++;
       return this;
     }

@@ -549,7 +549,8 @@ final class AgntixClientTest {
         .hasMessageContaining("bearerToken");
     assertThatThrownBy(() -> AgntixClient.builder().apiKey(API_KEY).bearerToken(TOKEN).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("Exactly one");
+        .hasMessageContaining("exactly one credential")
+        .hasMessageContaining("Agntix dashboard");
   }
 
   @Test

@@ -214,7 +214,24 @@ final class AgntixWebhookParserTest {
 
     assertThatThrownBy(() -> AgntixWebhookParser.builder().secret(bad))
         .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Agntix signing secret is not a whsec_<base64> value: pass ")
+        .hasMessageContaining("Agntix dashboard")
         .hasMessageNotContaining("not-base64***");
+  }
+
+  @Test
+  void secret_unsetOrEmpty_saysWhichSettingAndWhereItComesFrom() {
+    assertThatThrownBy(() -> AgntixWebhookParser.builder().secret(System.getenv("VH_UNSET_VAR")))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageStartingWith("Agntix signing secret is not set (null): pass the whsec_")
+        .hasMessageContaining("Agntix dashboard")
+        .hasMessageContaining("AGNTIX_WEBHOOK_SECRET");
+    assertThatThrownBy(() -> AgntixWebhookParser.builder().secret(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Agntix signing secret is empty: pass the whsec_");
+    assertThatThrownBy(() -> AgntixWebhookParser.builder().secret("whsec_"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Agntix signing secret is not a whsec_<base64> value");
   }
 
   @Test

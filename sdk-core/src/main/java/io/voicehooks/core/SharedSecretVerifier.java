@@ -2,6 +2,7 @@ package io.voicehooks.core;
 
 import io.voicehooks.core.WebhookVerificationException.Reason;
 import io.voicehooks.core.internal.Digests;
+import io.voicehooks.core.internal.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -51,11 +52,12 @@ public final class SharedSecretVerifier implements SignatureVerifier {
    * @return the verifier
    */
   public static SharedSecretVerifier header(String headerName, String... secrets) {
-    Objects.requireNonNull(headerName, "headerName == null");
-    if (headerName.isBlank()) {
-      throw new IllegalArgumentException("headerName is empty");
-    }
-    return new SharedSecretVerifier(headerName, "", checked(secrets, "secret"));
+    Settings.requireText(
+        headerName,
+        "Shared-secret header name",
+        "the header your proxy or the sender's webhook settings add, such as X-Webhook-Secret");
+    return new SharedSecretVerifier(
+        headerName, "", checked(secrets, "Shared secret for header " + headerName));
   }
 
   /**
@@ -65,7 +67,7 @@ public final class SharedSecretVerifier implements SignatureVerifier {
    * @return the verifier
    */
   public static SharedSecretVerifier bearer(String... tokens) {
-    return new SharedSecretVerifier("Authorization", "bearer ", checked(tokens, "token"));
+    return new SharedSecretVerifier("Authorization", "bearer ", checked(tokens, "Bearer token"));
   }
 
   /**
@@ -77,11 +79,10 @@ public final class SharedSecretVerifier implements SignatureVerifier {
    * @return the verifier
    */
   public static SharedSecretVerifier basic(String user, String password) {
-    Objects.requireNonNull(user, "user == null");
-    Objects.requireNonNull(password, "password == null");
-    if (password.isEmpty()) {
-      throw new IllegalArgumentException("password is empty");
-    }
+    Objects.requireNonNull(
+        user, "Basic user is not set (null): pass the user name set on the sender");
+    Settings.requireText(
+        password, "Basic password", "the password set on the sender's webhook (or your proxy)");
     String credentials =
         Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -89,15 +90,15 @@ public final class SharedSecretVerifier implements SignatureVerifier {
   }
 
   private static List<String> checked(String[] values, String what) {
-    Objects.requireNonNull(values, what + "s == null");
+    String source =
+        "the value set on the sender's webhook (or your proxy), for example from an"
+            + " environment variable";
+    Objects.requireNonNull(values, what + "s are not set (null): pass " + source);
     if (values.length == 0) {
-      throw new IllegalArgumentException("at least one " + what + " is required");
+      throw new IllegalArgumentException("At least one " + what + " is required: pass " + source);
     }
     for (String value : values) {
-      Objects.requireNonNull(value, what + " == null");
-      if (value.isEmpty()) {
-        throw new IllegalArgumentException(what + " is empty");
-      }
+      Settings.requireText(value, what, source);
     }
     return List.of(values);
   }

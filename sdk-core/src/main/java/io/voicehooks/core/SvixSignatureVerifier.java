@@ -1,6 +1,7 @@
 package io.voicehooks.core;
 
 import io.voicehooks.core.WebhookVerificationException.Reason;
+import io.voicehooks.core.internal.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -321,36 +322,41 @@ public final class SvixSignatureVerifier implements SignatureVerifier {
     return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
   }
 
+  private static final String SECRET = "Svix signing secret";
+  private static final String SECRET_SOURCE =
+      "the endpoint's whsec_<base64> value as the sender's dashboard shows it";
+
   static byte[] decodeSecret(String secret) {
-    Objects.requireNonNull(secret, "secret == null");
+    Settings.requireText(secret, SECRET, SECRET_SOURCE);
     String base64 = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
     if (base64.isBlank()) {
-      throw new IllegalArgumentException("secret is empty");
+      throw new IllegalArgumentException(SECRET + " is empty after whsec_: pass " + SECRET_SOURCE);
     }
     byte[] key;
     try {
       key = Base64.getDecoder().decode(base64.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("secret is not base64 (expected whsec_<base64>)");
+      throw new IllegalArgumentException(SECRET + " is not base64: pass " + SECRET_SOURCE);
     }
     if (key.length == 0) {
-      throw new IllegalArgumentException("secret is empty");
+      throw new IllegalArgumentException(SECRET + " is empty: pass " + SECRET_SOURCE);
     }
     return key;
   }
 
   static PublicKey decodePublicKey(String publicKey) {
-    Objects.requireNonNull(publicKey, "publicKey == null");
+    String source = "the endpoint's whpk_<base64> ed25519 key as the sender's dashboard shows it";
+    Settings.requireText(publicKey, "Svix public key", source);
     String base64 =
         publicKey.startsWith("whpk_") ? publicKey.substring("whpk_".length()) : publicKey;
     if (base64.isBlank()) {
-      throw new IllegalArgumentException("publicKey is empty");
+      throw new IllegalArgumentException("Svix public key is empty after whpk_: pass " + source);
     }
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(base64.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("publicKey is not base64 (expected whpk_<base64>)");
+      throw new IllegalArgumentException("Svix public key is not base64: pass " + source);
     }
     byte[] der = bytes;
     if (bytes.length == 32) {
@@ -362,7 +368,7 @@ public final class SvixSignatureVerifier implements SignatureVerifier {
       return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(
-          "publicKey is neither a raw 32-byte nor an X.509 ed25519 key");
+          "Svix public key is neither a raw 32-byte nor an X.509 ed25519 key: pass " + source);
     }
   }
 
@@ -482,7 +488,9 @@ public final class SvixSignatureVerifier implements SignatureVerifier {
      */
     public SvixSignatureVerifier build() {
       if (secrets.isEmpty() && publicKeys.isEmpty()) {
-        throw new IllegalStateException("At least one secret or public key is required");
+        throw new IllegalStateException(
+            "SvixSignatureVerifier needs a signing secret: builder().secret(\"whsec_...\") with"
+                + " the endpoint's value from the sender's dashboard, or publicKey(\"whpk_...\")");
       }
       return new SvixSignatureVerifier(this);
     }

@@ -603,10 +603,13 @@ public final class WebhookHandler implements AutoCloseable {
       if (inbox != null) {
         if (listener != null || executor != null || store != null) {
           throw new IllegalStateException(
-              "inbox excludes listener, executor and idempotencyStore: its workers dispatch");
+              "WebhookHandler with an inbox takes no listener, executor or idempotencyStore: the"
+                  + " inbox's workers call its own listener and it de-duplicates by itself");
         }
       } else if (listener == null) {
-        throw new IllegalStateException("listener is required");
+        throw new IllegalStateException(
+            "WebhookHandler needs a listener: WebhookHandler.builder(parser).listener(event ->"
+                + " ...), or inbox(...) for durable mode");
       }
       return new WebhookHandler(this);
     }

@@ -86,7 +86,7 @@ final class SharedSecretVerifierTest {
   void factories_rejectEmptySecrets() {
     assertThatThrownBy(() -> SharedSecretVerifier.bearer(""))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("token is empty");
+        .hasMessageStartingWith("Bearer token is empty: pass the value set on the sender");
     assertThatThrownBy(() -> SharedSecretVerifier.bearer())
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SharedSecretVerifier.header("", "x"))

@@ -270,7 +270,8 @@ final class SvixSignatureVerifierTest {
   void build_emptyOrInvalidSecret_rejectsAtBuildTime(String secret) {
     assertThatThrownBy(() -> SvixSignatureVerifier.builder().secret(secret))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("secret is")
+        .hasMessageStartingWith("Svix signing secret is")
+        .hasMessageContaining("whsec_<base64> value as the sender's dashboard shows it")
         .message()
         .doesNotContain("not*base64");
   }
@@ -279,7 +280,7 @@ final class SvixSignatureVerifierTest {
   void build_withoutSecretOrKey_rejects() {
     assertThatThrownBy(() -> SvixSignatureVerifier.builder().build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("At least one secret or public key");
+        .hasMessageStartingWith("SvixSignatureVerifier needs a signing secret: ");
   }
 
   @Test

@@ -656,7 +656,8 @@ final class WebhookHandlerTest {
     } catch (IllegalStateException e) {
       error.set(e);
     }
-    assertThat(error.get()).hasMessageContaining("inbox excludes listener");
+    assertThat(error.get())
+        .hasMessageContaining("with an inbox takes no listener, executor or idempotencyStore");
   }
 
   @Test
@@ -667,7 +668,9 @@ final class WebhookHandlerTest {
     } catch (IllegalStateException e) {
       error.set(e);
     }
-    assertThat(error.get()).hasMessage("listener is required");
+    assertThat(error.get())
+        .hasMessageStartingWith("WebhookHandler needs a listener: ")
+        .hasMessageContaining(".listener(");
   }
 
   private static void count(Map<Integer, AtomicInteger> statuses, int status) {
