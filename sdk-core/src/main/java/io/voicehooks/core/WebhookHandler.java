@@ -2,13 +2,16 @@ package io.voicehooks.core;
 
 import io.voicehooks.core.IdempotencyStore.Claim;
 import io.voicehooks.core.WebhookResponse.Outcome;
+import io.voicehooks.core.internal.Durations;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -214,7 +217,7 @@ public final class WebhookHandler implements AutoCloseable {
   public int shutdown(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout == null");
     closed = true;
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = System.nanoTime() + Durations.saturatedNanos(timeout);
     synchronized (drained) {
       while (pending() > 0) {
         long left = deadline - System.nanoTime();
@@ -353,13 +356,17 @@ public final class WebhookHandler implements AutoCloseable {
       }
       try {
         Objects.requireNonNull(executor).execute(() -> runInBackground(event, claim));
-      } catch (RuntimeException e) {
-        // Rejected, or failing otherwise (shut down, misconfigured): never leak the permit or
-        // leave the key claimed for the whole lease.
+      } catch (RuntimeException | Error e) {
+        // Rejected, or failing otherwise (shut down, misconfigured, out of threads: an
+        // OutOfMemoryError "unable to create native thread"): never leak the permit or leave the
+        // key claimed for the whole lease.
         finished();
         release(event, claim);
         if (!(e instanceof RejectedExecutionException)) {
           LOG.error("Executor refused a '{}' event", UnknownEvent.describe(event), e);
+        }
+        if (isFatal(e)) {
+          throw (VirtualMachineError) e;
         }
         return QUEUE_FULL;
       }
@@ -368,16 +375,21 @@ public final class WebhookHandler implements AutoCloseable {
 
     private void runInBackground(E event, Claim claim) {
       try {
-        Objects.requireNonNull(listener).accept(event);
-        complete(event, claim);
-      } catch (RuntimeException | Error e) {
-        release(event, claim);
-        LOG.warn(
-            "Listener failed on a '{}' event in the background", UnknownEvent.describe(event), e);
-        reportError(event, e);
-        if (isFatal(e)) {
-          throw (VirtualMachineError) e;
+        try {
+          Objects.requireNonNull(listener).accept(event);
+        } catch (RuntimeException | Error e) {
+          release(event, claim);
+          LOG.warn(
+              "Listener failed on a '{}' event in the background", UnknownEvent.describe(event), e);
+          reportError(event, e);
+          if (isFatal(e)) {
+            throw (VirtualMachineError) e;
+          }
+          return;
         }
+        // Outside the listener's try: a store failing to complete must never release the key of
+        // an event that was processed, nor report it as failed.
+        complete(event, claim);
       } finally {
         finished();
       }
@@ -394,21 +406,32 @@ public final class WebhookHandler implements AutoCloseable {
       }
     }
 
+    /**
+     * Completes the claim of a processed event. Whatever the store throws is logged, never taken
+     * for the listener's failure: the key then stays claimed until its lease ends, and a retry
+     * meanwhile gets 409 (safe), where a release would let it be processed twice.
+     */
     private void complete(E event, Claim claim) {
       try {
         store.complete(claim);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         LOG.error(
             "Idempotency store failed to complete a '{}' event", UnknownEvent.describe(event), e);
+        if (isFatal(e)) {
+          throw (VirtualMachineError) e;
+        }
       }
     }
 
     private void release(E event, Claim claim) {
       try {
         store.release(claim);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         LOG.error(
             "Idempotency store failed to release a '{}' event", UnknownEvent.describe(event), e);
+        if (isFatal(e)) {
+          throw (VirtualMachineError) e;
+        }
       }
     }
   }
@@ -508,11 +531,32 @@ public final class WebhookHandler implements AutoCloseable {
      * Switches to asynchronous mode: events are acknowledged at once and processed on this
      * executor. The handler never shuts the executor down.
      *
+     * <p>The executor must run every task it accepts, or throw ({@link RejectedExecutionException})
+     * when it cannot: the handler then answers 503 and releases the key. An executor that silently
+     * drops tasks ({@code ThreadPoolExecutor.DiscardPolicy}, {@code DiscardOldestPolicy}, or {@code
+     * CallerRunsPolicy} once shut down) breaks the guarantees: the event was answered 200 and is
+     * never processed, its key stays claimed for {@link #processingTimeout}, and {@link
+     * WebhookHandler#shutdown} waits for it in vain. Use the default {@code AbortPolicy}, with a
+     * bounded queue, or a virtual-thread executor.
+     *
      * @param executor runs the listener
      * @return this builder
+     * @throws IllegalArgumentException if it is a {@code ThreadPoolExecutor} set to discard tasks
      */
     public Builder<E> executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor == null");
+      Objects.requireNonNull(executor, "executor == null");
+      if (executor instanceof ThreadPoolExecutor) {
+        RejectedExecutionHandler policy =
+            ((ThreadPoolExecutor) executor).getRejectedExecutionHandler();
+        if (policy instanceof ThreadPoolExecutor.DiscardPolicy
+            || policy instanceof ThreadPoolExecutor.DiscardOldestPolicy) {
+          throw new IllegalArgumentException(
+              "WebhookHandler executor drops tasks silently ("
+                  + policy.getClass().getSimpleName()
+                  + "): events answered 200 would never be processed; use AbortPolicy");
+        }
+      }
+      this.executor = executor;
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.voicehooks.core;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voicehooks.core.TestEvents.Ping;
 import io.voicehooks.core.TestEvents.TestEvent;
@@ -15,13 +16,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -387,6 +392,105 @@ final class WebhookHandlerTest {
       assertThat(dispatched).containsOnlyKeys("ping:good");
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  // Issue 22, items 5 to 7.
+
+  @Test
+  void handle_executorThrowsAnError_neitherLeaksThePermitNorKeepsTheKeyClaimed() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    AtomicBoolean outOfThreads = new AtomicBoolean(true);
+    Executor flaky =
+        task -> {
+          if (outOfThreads.getAndSet(false)) {
+            throw new OutOfMemoryError("unable to create native thread");
+          }
+          pool.execute(task);
+        };
+    try {
+      WebhookHandler handler = builder().executor(flaky).maxPending(1).build();
+      assertThatThrownBy(() -> handler.handle(TestEvents.ping("a")))
+          .isInstanceOf(OutOfMemoryError.class);
+      assertThat(handler.pending()).as("the permit came back").isZero();
+      assertThat(handler.handle(TestEvents.ping("a")).outcome())
+          .as("the key was released: the retry is accepted, not 409")
+          .isEqualTo(Outcome.ACCEPTED);
+      assertThat(handler.shutdown(Duration.ofSeconds(10))).isZero();
+      assertThat(dispatchCount("ping:a")).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void runInBackground_storeFailsToComplete_neverReleasesNorReportsAProcessedEvent()
+      throws Exception {
+    IdempotencyStore memory = IdempotencyStore.inMemory();
+    AtomicInteger releases = new AtomicInteger();
+    IdempotencyStore failingComplete =
+        new IdempotencyStore() {
+          @Override
+          public Claim claim(String key, Duration lease) {
+            return memory.claim(key, lease);
+          }
+
+          @Override
+          public void complete(Claim claim) {
+            throw new AssertionError("store bug while completing");
+          }
+
+          @Override
+          public void release(Claim claim) {
+            releases.incrementAndGet();
+            memory.release(claim);
+          }
+        };
+    List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      WebhookHandler handler =
+          builder()
+              .idempotencyStore(failingComplete)
+              .onError((event, failure) -> errors.add(failure))
+              .executor(pool)
+              .build();
+      assertThat(handler.handle(TestEvents.ping("done")).outcome()).isEqualTo(Outcome.ACCEPTED);
+      assertThat(handler.shutdown(Duration.ofSeconds(10))).isZero();
+      assertThat(dispatchCount("ping:done")).isEqualTo(1);
+      assertThat(releases).as("a processed event's key is never released").hasValue(0);
+      assertThat(errors).as("nor reported as failed").isEmpty();
+      assertThat(memory.claim("ping:done", Duration.ofMinutes(1)).status())
+          .as("a retry meanwhile is told the event is in progress")
+          .isEqualTo(IdempotencyStore.Claim.Status.IN_PROGRESS);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void shutdown_withAnEndlessTimeout_drainsInsteadOfOverflowing() {
+    WebhookHandler handler = builder().build();
+    assertThat(handler.shutdown(Duration.ofSeconds(Long.MAX_VALUE))).isZero();
+    assertThat(handler.handle(TestEvents.ping("late")).status()).isEqualTo(503);
+  }
+
+  @Test
+  void executor_thatDropsTasksSilently_isRefused() {
+    ThreadPoolExecutor discarding =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1),
+            new ThreadPoolExecutor.DiscardPolicy());
+    try {
+      assertThatThrownBy(() -> builder().executor(discarding))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("DiscardPolicy");
+    } finally {
+      discarding.shutdownNow();
     }
   }
 

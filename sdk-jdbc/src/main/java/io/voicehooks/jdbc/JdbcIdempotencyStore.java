@@ -111,20 +111,12 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(lease, "lease == null");
     String stored = Sql.storedKey(key);
     String token = UUID.randomUUID().toString();
-    try (Connection c = dataSource.getConnection()) {
-      try {
-        Claim claim = claim(c, key, stored, token, Sql.millis(lease));
-        // Every path ends its transaction: on a manual-commit connection even the duplicate's
-        // no-op upsert holds the row's lock until then, and would block the owner's complete.
-        Sql.commitIfManual(c);
-        return claim;
-      } catch (SQLException e) {
-        Sql.rollbackIfManual(c);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw Sql.failure("Claiming an idempotency key", e);
-    }
+    // The transaction ends on every path: on a manual-commit connection even a duplicate's no-op
+    // upsert holds the row's lock until then, and would block the owner's complete.
+    return Sql.inTransaction(
+        dataSource,
+        "Claiming an idempotency key",
+        c -> claim(c, key, stored, token, Sql.millis(lease)));
   }
 
   private Claim claim(Connection c, String key, String stored, String token, long leaseMillis)
@@ -171,36 +163,33 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
    * @return how many rows were deleted
    */
   public int purgeExpired() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(purgeSql)) {
-      int deleted = s.executeUpdate();
-      Sql.commitIfManual(c);
-      return deleted;
-    } catch (SQLException e) {
-      throw new JdbcStoreException("Purging expired idempotency keys", e);
-    }
+    return Sql.inTransaction(
+        dataSource,
+        "Purging expired idempotency keys",
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(purgeSql)) {
+            return s.executeUpdate();
+          }
+        });
   }
 
   /** Runs complete or release: the key, then the retention if given, then the owner token. */
   private void update(String operation, String sql, Claim claim, @Nullable Long millis) {
     String token = claim.requireToken();
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        int i = 1;
-        s.setString(i++, Sql.storedKey(claim.key()));
-        if (millis != null) {
-          s.setLong(i++, millis);
-        }
-        s.setString(i, token);
-        s.executeUpdate();
-        Sql.commitIfManual(c);
-      } catch (SQLException e) {
-        Sql.rollbackIfManual(c);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(operation, e);
-    }
+    Sql.inTransaction(
+        dataSource,
+        operation,
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            s.setString(i++, Sql.storedKey(claim.key()));
+            if (millis != null) {
+              s.setLong(i++, millis);
+            }
+            s.setString(i, token);
+            return s.executeUpdate();
+          }
+        });
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.Durations;
 import io.voicehooks.core.internal.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -163,25 +164,21 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
             + table
             + " (idempotency_key, event_type, headers, body, received_at)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
-    boolean stored;
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setString(1, Sql.storedKey(event.idempotencyKey()));
-        s.setString(2, event.eventType());
-        s.setString(3, headers);
-        s.setBytes(4, request.body());
-        s.setTimestamp(5, Timestamp.from(request.receivedAt()));
-        stored = s.executeUpdate() == 1;
-        // 200 follows: the row must be committed even from a pool that hands out manual-commit
-        // connections.
-        Sql.commitIfManual(c);
-      } catch (SQLException e) {
-        Sql.rollbackIfManual(c);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw Sql.failure("Storing a delivery in the inbox", e);
-    }
+    // 200 follows: the row is committed even on a pool that lends manual-commit connections.
+    boolean stored =
+        Sql.inTransaction(
+            dataSource,
+            "Storing a delivery in the inbox",
+            c -> {
+              try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, Sql.storedKey(event.idempotencyKey()));
+                s.setString(2, event.eventType());
+                s.setString(3, headers);
+                s.setBytes(4, request.body());
+                s.setTimestamp(5, Timestamp.from(request.receivedAt()));
+                return s.executeUpdate() == 1;
+              }
+            });
     if (stored) {
       synchronized (wakeUp) {
         wakeUp.notify();
@@ -239,7 +236,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
       if (!worked && running) {
         synchronized (wakeUp) {
           try {
-            TimeUnit.MILLISECONDS.timedWait(wakeUp, pollInterval.toMillis());
+            TimeUnit.MILLISECONDS.timedWait(wakeUp, Sql.millis(pollInterval));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -299,7 +296,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
           attempts = rs.getInt(5) + 1;
         }
         Throwable failure = dispatch(request);
-        if (failure != null && isShuttingDown()) {
+        if (failure != null && isShuttingDown() && !isFatal(failure)) {
           // Stopped mid-event: leave the row untouched, as a crash would, for the next worker.
           c.rollback();
           return false;
@@ -311,15 +308,22 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
           LOG.warn("Inbox parked row {} as a dead letter after {} attempts", id, attempts);
           update(c, "status = 'DEAD', last_error = ?", id, attempts, describe(failure), null);
         } else {
+          // From the failure's time, not the transaction's start: a listener slower than the
+          // backoff must still wait it out.
           update(
               c,
-              "last_error = ?, next_attempt_at = now() + ? * interval '1 millisecond'",
+              "last_error = ?,"
+                  + " next_attempt_at = clock_timestamp() + ? * interval '1 millisecond'",
               id,
               attempts,
               describe(failure),
               backoffMillis(attempts));
         }
         c.commit();
+        if (failure != null && isFatal(failure)) {
+          // The attempt is counted and the row advances; the JVM's own failure goes on up.
+          throw (VirtualMachineError) failure;
+        }
         return true;
       } catch (SQLException | RuntimeException e) {
         try {
@@ -345,18 +349,22 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
     }
   }
 
+  /**
+   * Runs the listener; whatever it throws is this attempt's failure, counted and recorded before
+   * anything propagates, so no failure can keep a row due with its attempts unchanged.
+   */
   private @Nullable Throwable dispatch(WebhookRequest request) {
     try {
       listener.accept(storedParser.parse(request));
       return null;
     } catch (RuntimeException | Error e) {
-      // A listener's stack overflow is that event's failure (retried, then parked); only the
-      // JVM's own failures propagate.
-      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-        throw (VirtualMachineError) e;
-      }
       return e;
     }
+  }
+
+  /** The JVM's own failures propagate once recorded; a listener's stack overflow is just its. */
+  private static boolean isFatal(Throwable failure) {
+    return failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError);
   }
 
   /** A failure while {@link #stop} interrupts the workers is the stop's doing, not the event's. */
@@ -376,7 +384,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
     String sql =
         "UPDATE "
             + table
-            + " SET attempts = ?, updated_at = now(), "
+            + " SET attempts = ?, updated_at = clock_timestamp(), "
             + assignments
             + " WHERE id = ?";
     try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -394,11 +402,12 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
   }
 
   long backoffMillis(int attempts) {
-    long millis = initialBackoff.toMillis();
-    for (int i = 1; i < attempts && millis < maxBackoff.toMillis(); i++) {
+    long max = Sql.millis(maxBackoff);
+    long millis = Sql.millis(initialBackoff);
+    for (int i = 1; i < attempts && millis < max; i++) {
       millis *= 2;
     }
-    return Math.min(millis, maxBackoff.toMillis());
+    return Math.min(millis, max);
   }
 
   /**
@@ -407,8 +416,14 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
    */
   static String describe(Throwable failure) {
     String text = failure.getClass().getName();
-    if (failure.getMessage() != null) {
-      text += ": " + failure.getMessage();
+    String message;
+    try {
+      message = failure.getMessage();
+    } catch (RuntimeException e) {
+      message = null; // a listener's exception whose message cannot be had: its class will do
+    }
+    if (message != null) {
+      text += ": " + message;
     }
     if (text.length() > MAX_ERROR_LENGTH) {
       text = text.substring(0, MAX_ERROR_LENGTH);
@@ -440,26 +455,28 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
         "SELECT id, idempotency_key, event_type, attempts, received_at, last_error FROM "
             + table
             + " WHERE status = 'DEAD' ORDER BY updated_at, id LIMIT ?";
-    List<DeadLetter> letters = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setInt(1, limit);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          letters.add(
-              new DeadLetter(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getInt(4),
-                  rs.getTimestamp(5).toInstant(),
-                  rs.getString(6)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new JdbcStoreException("Listing dead letters", e);
-    }
-    return letters;
+    return Sql.inTransaction(
+        dataSource,
+        "Listing dead letters",
+        c -> {
+          List<DeadLetter> letters = new ArrayList<>();
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                letters.add(
+                    new DeadLetter(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getString(6)));
+              }
+            }
+          }
+          return letters;
+        });
   }
 
   /**
@@ -474,19 +491,22 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
             + table
             + " SET status = 'PENDING', attempts = 0, next_attempt_at = now(), updated_at = now()"
             + " WHERE id = ? AND status = 'DEAD'";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, id);
-      boolean replayed = s.executeUpdate() == 1;
-      if (replayed) {
-        synchronized (wakeUp) {
-          wakeUp.notify();
-        }
+    boolean replayed =
+        Sql.inTransaction(
+            dataSource,
+            "Replaying a dead letter",
+            c -> {
+              try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, id);
+                return s.executeUpdate() == 1;
+              }
+            });
+    if (replayed) {
+      synchronized (wakeUp) {
+        wakeUp.notify();
       }
-      return replayed;
-    } catch (SQLException e) {
-      throw new JdbcStoreException("Replaying a dead letter", e);
     }
+    return replayed;
   }
 
   /**
@@ -496,17 +516,19 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
    * @return the number of rows in that status
    */
   public long count(String status) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("SELECT count(*) FROM " + table + " WHERE status = ?")) {
-      s.setString(1, status);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new JdbcStoreException("Counting inbox rows", e);
-    }
+    return Sql.inTransaction(
+        dataSource,
+        "Counting inbox rows",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT count(*) FROM " + table + " WHERE status = ?")) {
+            s.setString(1, status);
+            try (ResultSet rs = s.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
   }
 
   /**
@@ -521,13 +543,15 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
         "DELETE FROM "
             + table
             + " WHERE status = 'DONE' AND updated_at < now() - ? * interval '1 millisecond'";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, Sql.millis(olderThan));
-      return s.executeUpdate();
-    } catch (SQLException e) {
-      throw new JdbcStoreException("Purging done inbox rows", e);
-    }
+    return Sql.inTransaction(
+        dataSource,
+        "Purging done inbox rows",
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, Sql.millis(olderThan));
+            return s.executeUpdate();
+          }
+        });
   }
 
   /**
@@ -542,7 +566,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
     synchronized (wakeUp) {
       wakeUp.notifyAll();
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = System.nanoTime() + Durations.saturatedNanos(timeout);
     for (Thread worker : workers) {
       try {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());

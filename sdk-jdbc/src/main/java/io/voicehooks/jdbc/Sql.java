@@ -84,28 +84,49 @@ final class Sql {
     }
   }
 
-  /**
-   * Commits when the connection came from the pool in manual-commit mode: single statements rely on
-   * auto-commit otherwise, and an uncommitted row would be lost with its 200 already sent.
-   */
-  static void commitIfManual(Connection c) throws SQLException {
-    if (!c.getAutoCommit()) {
-      c.commit();
-    }
+  /** Statements run on one borrowed connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection c) throws SQLException;
   }
 
   /**
-   * Rolls back when the connection came from the pool in manual-commit mode, so a failed statement
-   * does not leave its transaction open for the connection's next borrower. A broken connection is
-   * left to the pool.
+   * Runs statements on a connection from the pool and ends their transaction on every path: commits
+   * after them and rolls back when one fails, when the pool lent a manual-commit connection (an
+   * auto-commit one ends each statement by itself). A write left uncommitted would be lost with its
+   * 200 already sent, and a transaction left open would hold its row locks, and its frozen {@code
+   * now()}, into the connection's next borrower.
+   *
+   * @param operation what is done, for the failure's message
+   * @throws JdbcStoreException if the database fails; {@link WebhookException} if it refuses a
+   *     value of the delivery ({@link #failure})
    */
-  static void rollbackIfManual(Connection c) {
-    try {
-      if (!c.getAutoCommit()) {
-        c.rollback();
+  static <T> T inTransaction(DataSource dataSource, String operation, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean manual = !c.getAutoCommit();
+      try {
+        T result = work.run(c);
+        if (manual) {
+          c.commit();
+        }
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        if (manual) {
+          rollbackQuietly(c);
+        }
+        throw e;
       }
+    } catch (SQLException e) {
+      throw failure(operation, e);
+    }
+  }
+
+  /** Rolls back; a broken connection's transaction ends with it, and the pool discards it. */
+  static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
     } catch (SQLException ignored) {
-      // The connection is broken; its transaction ends with it.
+      // The connection is broken.
     }
   }
 

@@ -3,7 +3,6 @@ package io.voicehooks.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.voicehooks.core.IdempotencyStore.Claim;
 import io.voicehooks.core.IdempotencyStore.Claim.Status;
 import io.voicehooks.core.WebhookException;
@@ -20,11 +19,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 final class JdbcIdempotencyStoreTest {
-  private static HikariDataSource dataSource;
+  private static TestDataSource dataSource;
   private static String table;
   private static JdbcIdempotencyStore store;
 
@@ -34,6 +34,11 @@ final class JdbcIdempotencyStoreTest {
     table = Postgres.uniqueTable("it_idem");
     store = JdbcIdempotencyStore.builder(dataSource).table(table).build();
     store.createSchema();
+  }
+
+  @AfterEach
+  void everyTransactionEnded() {
+    dataSource.assertNoTransactionLeftOpen();
   }
 
   @AfterAll
@@ -116,6 +121,18 @@ final class JdbcIdempotencyStoreTest {
         .isExactlyInstanceOf(WebhookException.class)
         .hasMessageContaining("22021")
         .hasMessageNotContaining("inside");
+  }
+
+  @Test
+  void endlessLeaseAndRetention_saturateInsteadOfFailingEveryDelivery() {
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    JdbcIdempotencyStore keepForever =
+        JdbcIdempotencyStore.builder(dataSource).table(table).retention(forever).build();
+    Claim claim = keepForever.claim("forever", forever);
+    assertThat(claim.status()).isEqualTo(Status.CLAIMED);
+    keepForever.complete(claim);
+    assertThat(keepForever.claim("forever", Duration.ofMinutes(1)).status())
+        .isEqualTo(Status.COMPLETED);
   }
 
   @Test

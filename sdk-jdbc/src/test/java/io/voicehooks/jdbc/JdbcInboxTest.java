@@ -2,7 +2,6 @@ package io.voicehooks.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookResponse.Outcome;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 final class JdbcInboxTest {
-  private HikariDataSource dataSource;
+  private TestDataSource dataSource;
   private String table;
   private final List<JdbcInbox<?>> inboxes = new ArrayList<>();
   private final Map<String, AtomicInteger> dispatched = new ConcurrentHashMap<>();
@@ -46,8 +45,12 @@ final class JdbcInboxTest {
       inbox.stop(Duration.ofSeconds(5));
     }
     if (dataSource != null) {
-      Postgres.drop(dataSource, table);
-      dataSource.close();
+      try {
+        dataSource.assertNoTransactionLeftOpen();
+      } finally {
+        Postgres.drop(dataSource, table);
+        dataSource.close();
+      }
     }
   }
 
@@ -148,7 +151,7 @@ final class JdbcInboxTest {
     inbox.start();
     assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
     // The database drops the worker's session, as it does when the worker's host dies.
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = dataSource.adminConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
@@ -295,8 +298,78 @@ final class JdbcInboxTest {
     }
   }
 
+  // Issue 22, items 1, 2 and 7.
+
+  @Test
+  void listenerThrowingTheJvmsOwnError_isCountedAndParkedNotRetriedForever() {
+    AtomicInteger calls = new AtomicInteger();
+    JdbcInbox<TestEvent> inbox =
+        inbox(
+            builder(
+                    e -> {
+                      calls.incrementAndGet();
+                      throw new InternalError("simulated JVM failure");
+                    })
+                .maxAttempts(2)
+                .backoff(Duration.ZERO, Duration.ZERO));
+    assertThat(inbox.handler().handle(TestEvents.ping("fatal")).status()).isEqualTo(200);
+    for (int i = 0; i < 6; i++) {
+      try {
+        inbox.drain();
+      } catch (InternalError expected) {
+        // recorded first, then propagated
+      }
+    }
+    assertThat(calls).as("one call per attempt, then parked").hasValue(2);
+    assertThat(inbox.deadLetters(10))
+        .singleElement()
+        .satisfies(d -> assertThat(d.lastError()).contains("InternalError"));
+  }
+
+  @Test
+  void backoff_runsFromTheFailureNotFromTheAttemptsStart() {
+    AtomicInteger calls = new AtomicInteger();
+    JdbcInbox<TestEvent> inbox =
+        inbox(
+            builder(
+                    e -> {
+                      calls.incrementAndGet();
+                      sleep(Duration.ofMillis(400)); // slower than the backoff
+                      throw new IllegalStateException("slow and failing");
+                    })
+                .maxAttempts(4)
+                .backoff(Duration.ofMillis(300), Duration.ofMillis(300)));
+    inbox.handler().handle(TestEvents.ping("slow"));
+    assertThat(inbox.drain()).isEqualTo(1);
+    assertThat(calls).as("the retry waits its backoff after the failure").hasValue(1);
+    assertThat(inbox.count("PENDING")).isEqualTo(1);
+  }
+
+  @Test
+  void endlessDurations_saturateInsteadOfKillingTheWorker() throws Exception {
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    JdbcInbox<TestEvent> inbox =
+        inbox(builder(this::record).pollInterval(forever).backoff(forever, forever));
+    inbox.start();
+    Thread.sleep(100); // the idle worker is waiting its poll interval
+    inbox.handler().handle(TestEvents.ping("woken"));
+    waitUntil(() -> inbox.count("DONE") == 1);
+    assertThat(inbox.backoffMillis(3)).isPositive();
+    assertThat(inbox.purgeDone(forever)).isZero();
+    inbox.stop(forever);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private int attemptsOf(String key) throws Exception {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = dataSource.adminConnection();
         PreparedStatement s =
             c.prepareStatement("SELECT attempts FROM " + table + " WHERE idempotency_key = ?")) {
       s.setString(1, key);

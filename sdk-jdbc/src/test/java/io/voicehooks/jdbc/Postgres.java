@@ -18,7 +18,11 @@ final class Postgres {
 
   private Postgres() {}
 
-  static HikariDataSource dataSource(int poolSize) {
+  /**
+   * Returns a pool on the test database, lending manual-commit connections when {@link
+   * TestDataSource#MANUAL_COMMIT} is set (skips the test when no database is configured).
+   */
+  static TestDataSource dataSource(int poolSize) {
     String url = System.getenv(URL_VARIABLE);
     assumeTrue(
         url != null && !url.isBlank(),
@@ -27,7 +31,9 @@ final class Postgres {
     config.setJdbcUrl(url);
     config.setMaximumPoolSize(poolSize);
     config.setConnectionTimeout(10_000);
-    return new HikariDataSource(config);
+    boolean manualCommit = TestDataSource.manualCommitRequested();
+    config.setAutoCommit(!manualCommit);
+    return new TestDataSource(new HikariDataSource(config), manualCommit);
   }
 
   /** {@return a fresh table name, so test classes and runs never share rows} */
@@ -35,8 +41,8 @@ final class Postgres {
     return prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
   }
 
-  static void drop(HikariDataSource dataSource, String table) throws SQLException {
-    try (Connection c = dataSource.getConnection();
+  static void drop(TestDataSource dataSource, String table) throws SQLException {
+    try (Connection c = dataSource.adminConnection();
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS " + table);
     }

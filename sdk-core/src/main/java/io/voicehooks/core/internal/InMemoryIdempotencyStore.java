@@ -54,7 +54,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       throw new IllegalArgumentException("ttl must be positive");
     }
     this.maxEntries = maxEntries;
-    this.ttlNanos = saturatedNanos(ttl);
+    this.ttlNanos = Durations.saturatedNanos(ttl);
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
     this.entries = new ConcurrentHashMap<>(Math.min(maxEntries, 1 << 16));
   }
@@ -63,7 +63,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   public Claim claim(String key, Duration lease) {
     Objects.requireNonNull(key, "key == null");
     long now = nanoTime.getAsLong();
-    long leaseEnd = now + saturatedNanos(lease);
+    long leaseEnd = now + Durations.saturatedNanos(lease);
     Status[] result = new Status[1];
     Entry entry =
         entries.compute(
@@ -170,15 +170,6 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       if (live[0]) {
         enqueue(node);
       }
-    }
-  }
-
-  private static long saturatedNanos(Duration duration) {
-    Objects.requireNonNull(duration, "duration == null");
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE / 4;
     }
   }
 }
