@@ -6,6 +6,7 @@ import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.DurationDeserializer;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,11 @@ import org.jspecify.annotations.Nullable;
  * about the others, and a value of the wrong JSON type reads as null rather than failing the
  * delivery. The identity ({@code call_session_id}, or {@code call_id}) is checked by {@link
  * CallCompletedEvent}.
+ *
+ * <p>{@link #toString()} shows the ids, status, channel, times, duration, cost and the analysis's
+ * labels, and redacts the personal data: phone numbers, names, email, summary and recording URL
+ * appear only by length, the transcript by its number of entries. The accessors return every value
+ * as sent.
  *
  * @param campaignId the campaign that placed the call ({@code campaign_id}); null for inbound and
  *     web calls
@@ -124,6 +130,37 @@ public record CallData(
    */
   public CallData {
     transcripts = ordered(FreeForm.listOf(transcripts));
+  }
+
+  /** Shows ids, status, times and cost; personal values and the transcript only by size. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("campaignId", campaignId)
+        .add("contactId", contactId)
+        .redact("phone", phone)
+        .add("status", status)
+        .add("durationSec", durationSec)
+        .add("callSessionId", callSessionId)
+        .add("callId", callId)
+        .add("attempt", attempt)
+        .redact("summary", summary)
+        .redact("recordingUrl", recordingUrl)
+        .redact("callerNumber", callerNumber)
+        .redact("calleeNumber", calleeNumber)
+        .redact("callerName", callerName)
+        .redact("callerEmail", callerEmail)
+        .redact("agentName", agentName)
+        .add("channel", channel)
+        .add("disconnectReason", disconnectReason)
+        .add("costTotal", costTotal)
+        .add("callLatencyMs", callLatencyMs)
+        .add("startedAt", startedAt)
+        .add("endedAt", endedAt)
+        .add("createdAt", createdAt)
+        .add("postCallAnalysis", postCallAnalysis)
+        .redact("transcripts", transcripts)
+        .toString();
   }
 
   private static List<TranscriptEntry> ordered(List<TranscriptEntry> entries) {

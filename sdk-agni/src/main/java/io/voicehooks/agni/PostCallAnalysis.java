@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.ToString;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * BigInteger}, {@code BigDecimal}, {@code List}, {@code Map} or null). A documented key whose value
  * has an unexpected JSON type (say, {@code next_steps} sent as an array) reads as null here and
  * keeps its raw value in {@link #extra()} under its wire name, so nothing sent is lost.
+ *
+ * <p>{@link #toString()} shows the sentiment, disposition and {@code goals_met}, and redacts the
+ * free text: {@code next_steps} by its length, the extra keys by their number (their values are
+ * what the agent extracted about the caller).
  *
  * @param sentiment the caller's overall sentiment ({@code sentiment}), or null when not sent
  * @param disposition how the call is classified ({@code disposition}), an open set of which Agni
@@ -56,10 +61,6 @@ public record PostCallAnalysis(
   }
 
   /**
-   * Binds the JSON object: Jackson reads it as a free-form map first, since a record cannot collect
-   * unknown keys with {@code @JsonAnySetter}. A value that is not an object reads as null.
-   */
-  /**
    * Writes the extra keys beside the documented ones, as the provider sent them, when the record is
    * serialised.
    *
@@ -70,6 +71,22 @@ public record PostCallAnalysis(
     return extra;
   }
 
+  /** Shows the labels; the next steps and the extra keys only by size. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("sentiment", sentiment)
+        .add("disposition", disposition)
+        .add("goalsMet", goalsMet)
+        .redact("nextSteps", nextSteps)
+        .redact("extra", extra)
+        .toString();
+  }
+
+  /**
+   * Binds the JSON object: Jackson reads it as a free-form map first, since a record cannot collect
+   * unknown keys with {@code @JsonAnySetter}. A value that is not an object reads as null.
+   */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   static @Nullable PostCallAnalysis fromJson(@Nullable Map<String, @Nullable Object> fields) {
     if (fields == null) {

@@ -2,6 +2,7 @@ package io.voicehooks.agni;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.ToString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * message; its REST API puts {@code role} here instead. Both shapes are read: prefer {@link
  * TranscriptEntry#role()}, which falls back to this object's role.
  *
+ * <p>{@link #toString()} shows the format and role, and the content only by its length.
+ *
  * @param content what was said, or null when not sent
  * @param format the format of the content, such as {@code text}, or null when not sent
  * @param role who spoke, when the role is sent inside the message; otherwise null
@@ -18,4 +21,15 @@ import org.jspecify.annotations.Nullable;
 public record TranscriptMessage(
     @JsonProperty("content") @Nullable String content,
     @JsonProperty("format") @Nullable OpenEnum<ContentFormat> format,
-    @JsonProperty("role") @Nullable OpenEnum<TranscriptRole> role) {}
+    @JsonProperty("role") @Nullable OpenEnum<TranscriptRole> role) {
+
+  /** Shows the format and role; the content, which is what someone said, only by its length. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .redact("content", content)
+        .add("format", format)
+        .add("role", role)
+        .toString();
+  }
+}

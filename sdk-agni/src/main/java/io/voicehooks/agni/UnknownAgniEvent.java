@@ -1,6 +1,7 @@
 package io.voicehooks.agni;
 
 import io.voicehooks.core.UnknownEvent;
+import io.voicehooks.core.internal.ToString;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +52,6 @@ public record UnknownAgniEvent(String eventType, String rawJson)
   /** Shows the type and the body's length only: the body holds names and phone numbers. */
   @Override
   public String toString() {
-    return "UnknownAgniEvent[eventType=" + eventType + ", rawJson.length=" + rawJson.length() + "]";
+    return ToString.of(this).add("eventType", eventType).redact("rawJson", rawJson).toString();
   }
 }

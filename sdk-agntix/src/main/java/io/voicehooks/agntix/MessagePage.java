@@ -2,11 +2,14 @@ package io.voicehooks.agntix;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.ToString;
 import java.util.List;
 
 /**
  * One page of a session's messages, as {@link AgntixClient#sessionMessages(String, int, int)}
  * returns it.
+ *
+ * <p>{@link #toString()} shows the pagination and only the number of messages.
  *
  * @param data the messages on this page, in order; empty when none
  * @param pagination the page numbers the server applied; every part null when not sent
@@ -37,5 +40,11 @@ public record MessagePage(
     Integer page = pagination.page();
     Integer totalPages = pagination.totalPages();
     return page != null && totalPages != null && page < totalPages;
+  }
+
+  /** Shows the pagination and the number of messages. */
+  @Override
+  public String toString() {
+    return ToString.of(this).redact("data", data).add("pagination", pagination).toString();
   }
 }

@@ -3,6 +3,7 @@ package io.voicehooks.agntix;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.ToString;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * The resolution part of a session's analysis, sent as {@code analysis.resolution} when Resolution
  * Analysis is enabled on the agent: whether the session met the objective the agent's resolution
  * definition describes.
+ *
+ * <p>{@link #toString()} shows the verdict, confidence and status; the checklist items and evidence
+ * only by their number and the explanation by its length, since they quote or paraphrase the
+ * caller.
  *
  * @param classification the verdict, or null
  * @param confidenceScore the confidence in the verdict, 0 to 1, or null
@@ -40,5 +45,18 @@ public record ResolutionAnalysis(
   public ResolutionAnalysis {
     satisfiedChecklistItems = FreeForm.listOf(satisfiedChecklistItems);
     evidence = FreeForm.listOf(evidence);
+  }
+
+  /** Shows the verdict; the checklist items, evidence and explanation only by size. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("classification", classification)
+        .add("confidenceScore", confidenceScore)
+        .add("status", status)
+        .redact("satisfiedChecklistItems", satisfiedChecklistItems)
+        .redact("evidence", evidence)
+        .redact("explanation", explanation)
+        .toString();
   }
 }

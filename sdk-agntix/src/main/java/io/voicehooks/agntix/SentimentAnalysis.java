@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.ToString;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * is kept whole as {@link #fields()} and the typed accessors look for the plausible keys: first at
  * the top level, then under a {@code conversation} sub-object (the shape {@code analysis.intent}
  * has). Check {@link #fields()} when an accessor returns null.
+ *
+ * <p>{@link #toString()} shows only the number of fields, since the object's shape is undocumented
+ * and may hold free text; read {@link #label()} and {@link #score()} to log the verdict.
  *
  * @param fields the sentiment object exactly as sent; free-form and unmodifiable
  */
@@ -107,5 +111,11 @@ public record SentimentAnalysis(@JsonValue Map<String, @Nullable Object> fields)
       }
     }
     return null;
+  }
+
+  /** Shows the number of fields only: the object's keys and values are undocumented. */
+  @Override
+  public String toString() {
+    return ToString.of(this).redact("fields", fields).toString();
   }
 }

@@ -3,6 +3,7 @@ package io.voicehooks.agntix;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.ToString;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * The post-call analysis of a session, sent as {@code analysis} with {@code session.ended} (the
  * same block {@code GET /api/v1/chat/sessions/{id}} returns). Each part is a separate toggle on the
  * agent's Analytics tab, so any part may be absent.
+ *
+ * <p>{@link #toString()} shows the intent, resolution and sentiment through their own (redacted)
+ * strings, the summary only by its length and the extracted data by its number of keys.
  *
  * @param summary a one-paragraph summary of the session, or null
  * @param intent the intent classification, or null when Intent Recognition is off
@@ -48,5 +52,17 @@ public record SessionAnalysis(
         && resolution == null
         && sentiment == null
         && extractedData.isEmpty();
+  }
+
+  /** Shows the parts; the summary and extracted data only by size. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .redact("summary", summary)
+        .add("intent", intent)
+        .add("resolution", resolution)
+        .add("sentiment", sentiment)
+        .redact("extractedData", extractedData)
+        .toString();
   }
 }

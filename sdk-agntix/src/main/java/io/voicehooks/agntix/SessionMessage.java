@@ -3,6 +3,7 @@ package io.voicehooks.agntix;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One message of a session's transcript, as {@code GET /api/v1/chat/sessions/{id}/messages} returns
  * it: an utterance of the user or the assistant, or a tool call.
+ *
+ * <p>{@link #toString()} shows the id, role and time, and the content only by its length.
  *
  * @param id the message id, such as {@code msg_01j3m_user}, or null
  * @param content the text, or null
@@ -35,5 +38,16 @@ public record SessionMessage(
       offset = Duration.between(sessionStart, createdAt);
     }
     return new CallSummary.Turn(speaker, content == null ? "" : content, offset);
+  }
+
+  /** Shows the id, role and time; the content only by its length. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("id", id)
+        .redact("content", content)
+        .add("role", role)
+        .add("createdAt", createdAt)
+        .toString();
   }
 }

@@ -2,11 +2,15 @@ package io.voicehooks.agntix;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.ToString;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Channel and session metadata, sent as {@code metadata} in both session events.
+ *
+ * <p>{@link #toString()} shows the room, the customer's number only by its length and the session
+ * variables only by their number: they are the caller's data as much as correlation ids.
  *
  * @param customerPhoneNumber the customer's number in E.164 form, such as {@code +971501234567}, or
  *     null (chat sessions, or not sent)
@@ -46,5 +50,15 @@ public record SessionMetadata(
       return value.toString();
     }
     return null;
+  }
+
+  /** Shows the room; the phone number and session variables only by size. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .redact("customerPhoneNumber", customerPhoneNumber)
+        .add("roomName", roomName)
+        .redact("sessionVariables", sessionVariables)
+        .toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.voicehooks.agntix;
 
 import io.voicehooks.core.UnknownEvent;
+import io.voicehooks.core.internal.ToString;
 import java.util.Objects;
 
 /**
@@ -29,12 +30,9 @@ public record UnknownAgntixEvent(String eventType, String rawJson)
     listener.onUnknown(this);
   }
 
+  /** Shows the type and the body's length only: the body holds names and phone numbers. */
   @Override
   public String toString() {
-    return "UnknownAgntixEvent[eventType="
-        + eventType
-        + ", rawJson.length="
-        + rawJson.length()
-        + "]";
+    return ToString.of(this).add("eventType", eventType).redact("rawJson", rawJson).toString();
   }
 }

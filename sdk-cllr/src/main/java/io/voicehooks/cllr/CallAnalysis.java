@@ -3,6 +3,7 @@ package io.voicehooks.cllr;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.CallSummary.Sentiment;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.ToString;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * for (Object item : analysis.actionItemsAsList()) { tasks.create(String.valueOf(item)); }
  * Object budget = analysis.interestsAndNeedsAsMap().get("budget");
  * }</pre>
+ *
+ * <p>{@link #toString()} shows the mood, score, outcome and classification, and redacts the summary
+ * (by its length) and the free-form values (by their size).
  *
  * @param summary the AI-generated summary of the call
  * @param mood the caller's detected mood or emotion, such as {@code Positive}
@@ -163,5 +167,20 @@ public record CallAnalysis(
       return List.of();
     }
     return value instanceof List ? (List<@Nullable Object>) value : List.of(value);
+  }
+
+  /** Shows the labels and score; the summary and free-form values only by size. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .redact("summary", summary)
+        .add("mood", mood)
+        .add("score", score)
+        .add("callOutcome", callOutcome)
+        .add("classification", classification)
+        .redact("interestsAndNeeds", interestsAndNeeds)
+        .redact("actionItems", actionItems)
+        .redact("sentiment", sentiment)
+        .toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.voicehooks.cllr;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.internal.ToString;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * string as sent, or null when absent or not a scalar; a number or boolean is kept as its text.
  * {@link #scheduledTimeAsInstant()} and {@link #ageAsInteger()} read the two fields that often hold
  * machine-readable values.
+ *
+ * <p>Every field describes the caller, so {@link #toString()} shows each one only by its length
+ * (null when not sent); the accessors and {@link #asMap()} return the values.
  *
  * @param name the caller's name
  * @param phoneNumber the caller's phone number, in whatever format was extracted
@@ -141,5 +145,28 @@ public record CallerDetails(
     if (value != null) {
       map.put(key, value);
     }
+  }
+
+  /** Shows each field only by its length: every one describes the caller. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .redact("name", name)
+        .redact("phoneNumber", phoneNumber)
+        .redact("email", email)
+        .redact("scheduledTime", scheduledTime)
+        .redact("address", address)
+        .redact("pincode", pincode)
+        .redact("city", city)
+        .redact("state", state)
+        .redact("country", country)
+        .redact("age", age)
+        .redact("gender", gender)
+        .redact("occupation", occupation)
+        .redact("company", company)
+        .redact("preferredContactMethod", preferredContactMethod)
+        .redact("bestTimeToCall", bestTimeToCall)
+        .redact("language", language)
+        .toString();
   }
 }

@@ -6,6 +6,7 @@ import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * a repeated key means the same call was delivered again (a replay, a proxy's retry). The payload
  * carries no timestamps, duration or direction. The transcript is a separate JSON file: fetch it
  * from {@link #transcriptUri()} with {@link CllrTranscriptFetcher}.
+ *
+ * <p>{@link #toString()} shows the call id and the analysis's labels, and redacts the rest: the
+ * recording and transcript URLs (which may carry access tokens) appear only by length, and the
+ * caller details and analysis through their own redacted strings.
  *
  * @param callId cllr's unique id of the call, as sent (an integer is kept as its decimal text);
  *     never null or blank
@@ -108,5 +113,17 @@ public record PostCallEvent(
         callerDetails == null ? null : callerDetails.phoneNumber(),
         null,
         correlation);
+  }
+
+  /** Shows the call id; the URLs only by length, the nested records redacted. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("callId", callId)
+        .redact("recordingUri", recordingUri)
+        .redact("transcriptUri", transcriptUri)
+        .add("callerDetails", callerDetails)
+        .add("callAnalysis", callAnalysis)
+        .toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.voicehooks.core;
 
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Fields a provider does not send are null (collections are empty, sentiment {@code UNKNOWN}).
+ *
+ * <p>{@link #toString()} shows the provider, id, status, times, duration and sentiment, and redacts
+ * the personal data: the summary, the recording URL, the phone numbers, the transcript and the
+ * correlation variables appear only by size. The accessors return every value as sent.
  *
  * @param provider the provider's name: {@code agni}, {@code vaani}, {@code agntix} or {@code cllr}
  * @param callId the provider's id of the call or session
@@ -77,6 +82,26 @@ public record CallSummary(
     correlation = FreeForm.copyOf(correlation);
   }
 
+  /** Shows ids, status, times and sentiment; the personal fields only by size (see above). */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("provider", provider)
+        .add("callId", callId)
+        .add("status", status)
+        .add("startedAt", startedAt)
+        .add("endedAt", endedAt)
+        .add("duration", duration)
+        .redact("summary", summary)
+        .add("sentiment", sentiment)
+        .redact("recordingUrl", recordingUrl)
+        .redact("transcript", transcript)
+        .redact("customerPhoneNumber", customerPhoneNumber)
+        .redact("agentPhoneNumber", agentPhoneNumber)
+        .redact("correlation", correlation)
+        .toString();
+  }
+
   /** The overall sentiment of a call, as the providers label it. */
   public enum Sentiment {
     /** The caller was positive. */
@@ -122,7 +147,7 @@ public record CallSummary(
   }
 
   /**
-   * One turn of the conversation.
+   * One turn of the conversation. {@link #toString()} redacts the text.
    *
    * @param role who spoke
    * @param text what was said
@@ -139,6 +164,16 @@ public record CallSummary(
     public Turn {
       Objects.requireNonNull(role, "role == null");
       Objects.requireNonNull(text, "text == null");
+    }
+
+    /** Shows the role and offset; the text, which is what someone said, only by its length. */
+    @Override
+    public String toString() {
+      return ToString.of(this)
+          .add("role", role)
+          .redact("text", text)
+          .add("offset", offset)
+          .toString();
     }
   }
 }

@@ -7,6 +7,7 @@ import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.internal.DurationDeserializer;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  * delivery.
  *
  * <p>The transcript is one string with inline speaker labels; {@link #turns()} splits it.
+ *
+ * <p>{@link #toString()} shows the room and duration, and redacts the rest: the transcript, summary
+ * and recording URL appear only by length, the entities by their number.
  *
  * @param roomName the room that identifies the call ({@code room_name})
  * @param callDuration how long the call lasted ({@code call_duration}, sent in milliseconds), or
@@ -131,5 +135,18 @@ public record CallPostprocessingEvent(
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallPostprocessing(this);
+  }
+
+  /** Shows the room and duration; the transcript, summary, entities and URL only by size. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("roomName", roomName)
+        .add("callDuration", callDuration)
+        .redact("transcript", transcript)
+        .redact("summary", summary)
+        .redact("entities", entities)
+        .redact("recordingUrl", recordingUrl)
+        .toString();
   }
 }

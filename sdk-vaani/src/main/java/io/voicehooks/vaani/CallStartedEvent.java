@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>For an inbound call Vaani documents neither the status nor whose number {@code phone_number}
- * is; both are kept as sent.
+ * is; both are kept as sent. {@link #toString()} shows the phone number only by its length.
  *
  * @param roomName the room that identifies the call ({@code room_name})
  * @param status the call status ({@code status}), {@code dialing} in Vaani's example, or null
@@ -52,5 +53,15 @@ public record CallStartedEvent(
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallStarted(this);
+  }
+
+  /** Shows the room and status; the phone number only by its length. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("roomName", roomName)
+        .add("status", status)
+        .redact("phoneNumber", phoneNumber)
+        .toString();
   }
 }

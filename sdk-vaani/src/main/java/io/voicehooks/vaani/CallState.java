@@ -1,6 +1,7 @@
 package io.voicehooks.vaani;
 
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Fields keep the latest non-null value any event sent, except {@link #duration()}, where {@code
  * call_postprocessing}'s (milliseconds) wins over {@code call_ended}'s (seconds).
+ *
+ * <p>{@link #toString()} shows the phone number and transfer target only by their length.
  *
  * @param roomName the room that identifies the call
  * @param phase where the call is now; only ever moves forward
@@ -61,5 +64,23 @@ public record CallState(
     if (eventsSeen < 1) {
       throw new IllegalArgumentException("eventsSeen must be at least 1");
     }
+  }
+
+  /** Shows the room, phase and outcome; the phone numbers only by their length. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("roomName", roomName)
+        .add("phase", phase)
+        .redact("phoneNumber", phoneNumber)
+        .redact("transferTarget", transferTarget)
+        .add("agentIdentity", agentIdentity)
+        .add("error", error)
+        .add("endReason", endReason)
+        .add("duration", duration)
+        .add("postprocessed", postprocessed)
+        .add("lastEvent", lastEvent)
+        .add("eventsSeen", eventsSeen)
+        .toString();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {"event": "human_transfer_failed", "room_name": "room_123abc", "transfer_type": "warm",
  *  "phone_number": "+919876543210", "reason": "busy", "sip_status": "busy"}
  * }</pre>
+ *
+ * <p>{@link #toString()} shows the phone number only by its length.
  *
  * @param roomName the room that identifies the call ({@code room_name})
  * @param transferType how the call was to be handed over ({@code transfer_type}), or null
@@ -56,5 +59,17 @@ public record HumanTransferFailedEvent(
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onHumanTransferFailed(this);
+  }
+
+  /** Shows the room, transfer type and outcome; the phone number only by its length. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("roomName", roomName)
+        .add("transferType", transferType)
+        .redact("phoneNumber", phoneNumber)
+        .add("reason", reason)
+        .add("sipStatus", sipStatus)
+        .toString();
   }
 }

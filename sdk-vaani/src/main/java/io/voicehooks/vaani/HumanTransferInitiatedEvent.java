@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {"event": "human_transfer_initiated", "room_name": "room_123abc", "transfer_type": "warm",
  *  "phone_number": "+919876543210"}
  * }</pre>
+ *
+ * <p>{@link #toString()} shows the phone number only by its length.
  *
  * @param roomName the room that identifies the call ({@code room_name})
  * @param transferType how the call is handed over ({@code transfer_type}), or null
@@ -49,5 +52,15 @@ public record HumanTransferInitiatedEvent(
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onHumanTransferInitiated(this);
+  }
+
+  /** Shows the room and transfer type; the phone number only by its length. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("roomName", roomName)
+        .add("transferType", transferType)
+        .redact("phoneNumber", phoneNumber)
+        .toString();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {"event": "human_transfer_successful", "room_name": "room_123abc", "transfer_type": "warm",
  *  "phone_number": "+919876543210", "agent_identity": "human_agent_1712485300"}
  * }</pre>
+ *
+ * <p>{@link #toString()} shows the phone number only by its length.
  *
  * @param roomName the room that identifies the call ({@code room_name})
  * @param transferType how the call was handed over ({@code transfer_type}), or null
@@ -52,5 +55,16 @@ public record HumanTransferSucceededEvent(
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onHumanTransferSucceeded(this);
+  }
+
+  /** Shows the room, transfer type and identity; the phone number only by its length. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("roomName", roomName)
+        .add("transferType", transferType)
+        .redact("phoneNumber", phoneNumber)
+        .add("agentIdentity", agentIdentity)
+        .toString();
   }
 }

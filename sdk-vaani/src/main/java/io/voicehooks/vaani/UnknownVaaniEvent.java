@@ -1,6 +1,7 @@
 package io.voicehooks.vaani;
 
 import io.voicehooks.core.UnknownEvent;
+import io.voicehooks.core.internal.ToString;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -54,10 +55,6 @@ public record UnknownVaaniEvent(String eventType, String rawJson)
   /** Shows the type and the body's length only: the body holds names and phone numbers. */
   @Override
   public String toString() {
-    return "UnknownVaaniEvent[eventType="
-        + eventType
-        + ", rawJson.length="
-        + rawJson.length()
-        + "]";
+    return ToString.of(this).add("eventType", eventType).redact("rawJson", rawJson).toString();
   }
 }
