@@ -150,7 +150,7 @@ final class HttpGet {
   }
 
   /** Reads one response, skipping interim (1xx) ones. */
-  static Response read(InputStream in, long maxBytes) throws IOException {
+  private static Response read(InputStream in, long maxBytes) throws IOException {
     int[] headerBudget = {MAX_HEADER_BYTES};
     int status;
     Map<String, List<String>> headers;
