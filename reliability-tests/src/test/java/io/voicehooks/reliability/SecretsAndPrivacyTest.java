@@ -570,8 +570,15 @@ final class SecretsAndPrivacyTest {
 
   @Test
   void cllrTranscriptFetchErrors_leakNeitherTokenNorTranscript() throws IOException {
+    // The hostile server is on 127.0.0.1 over http: allow both, or the policy would refuse every
+    // URI before the error paths under test are reached. The refusals are checked below.
     CllrTranscriptFetcher fetcher =
-        CllrTranscriptFetcher.builder().timeout(Duration.ofMillis(500)).maxBytes(256).build();
+        CllrTranscriptFetcher.builder()
+            .allowPlainHttp(true)
+            .allowLoopback(true)
+            .timeout(Duration.ofMillis(500))
+            .maxBytes(256)
+            .build();
     List<String> uris = new ArrayList<>();
     for (String path :
         List.of(
@@ -602,11 +609,17 @@ final class SecretsAndPrivacyTest {
     for (String uri : invalid) {
       leaks.thrown(() -> fetcher.fetch(uri));
     }
+    CllrTranscriptFetcher strict = CllrTranscriptFetcher.create();
+    for (String uri : uris) {
+      leaks.thrown(() -> strict.fetch(uri.replace("http://", "https://")));
+    }
     leaks.logs(LogCapture.stop());
 
-    leaks.assertNone(0, uris.size() + invalid.size());
+    leaks.assertNone(0, uris.size() * 2 + invalid.size());
     assertThat(leaks.failures.subList(0, uris.size()))
         .allSatisfy(f -> assertThat(f).contains("TranscriptFetchException"));
+    assertThat(leaks.failures.subList(uris.size() + invalid.size(), leaks.failures.size()))
+        .allSatisfy(f -> assertThat(f).contains("refused: 127.0.0.1 is a loopback address"));
   }
 
   // --- known issue ----------------------------------------------------------------------------

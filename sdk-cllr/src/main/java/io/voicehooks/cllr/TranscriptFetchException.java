@@ -26,7 +26,14 @@ public final class TranscriptFetchException extends RuntimeException {
     /** The connection failed, or the exchange broke off. */
     IO_ERROR,
     /** The calling thread was interrupted while waiting; its interrupt flag is set again. */
-    INTERRUPTED
+    INTERRUPTED,
+    /**
+     * The fetcher's policy refused the URI or a redirect before anything was sent: plain http while
+     * only https is allowed, a host outside the allowed hosts, an ambiguous numeric host, or a host
+     * that resolves to a loopback, private-network, link-local, multicast, unspecified or reserved
+     * address. The message names the rule and the host. Fetching again will not help.
+     */
+    NOT_ALLOWED
   }
 
   /** Why the fetch failed. */
