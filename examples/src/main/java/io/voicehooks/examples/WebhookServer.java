@@ -85,6 +85,7 @@ public final class WebhookServer implements AutoCloseable {
 
   private final Server server;
   private final ServerConnector connector;
+  private final int port;
   private final ServerLimits limits;
   private final Map<String, WebhookHandler> routes = new HashMap<>();
   private final List<WebhookHandler> handlers = new ArrayList<>();
@@ -132,6 +133,7 @@ public final class WebhookServer implements AutoCloseable {
       }
       route("cllr", CllrWebhookParser.create(), bearer(config.cllrSharedSecret()), onEvent);
       server.start();
+      port = connector.getLocalPort(); // Jetty forgets it once stopped
     } catch (Exception e) {
       try {
         server.stop();
@@ -345,7 +347,7 @@ public final class WebhookServer implements AutoCloseable {
 
   /** {@return the port the receiver listens on} */
   public int port() {
-    return connector.getLocalPort();
+    return port;
   }
 
   /**
@@ -385,8 +387,9 @@ public final class WebhookServer implements AutoCloseable {
         break;
       }
     }
-    // Waiting happened above; what is still running gets the rest of the grace period.
-    server.setStopTimeout(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+    // Waiting happened above. Jetty's own graceful stop would wait on idle kept-alive
+    // connections too, for nothing: close them now, as the JDK server's stop(0) did.
+    server.setStopTimeout(0);
     try {
       server.stop();
     } catch (Exception e) {
