@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code demo}: the {@link Demo}: simulated deliveries of every provider to an in-process
  *       receiver, printed as tables; exits 0 when everything was answered as expected.
  *   <li>{@code serve [--port N] [--host H]}: the {@link WebhookServer} receiver, configured from
- *       environment variables ({@link ServerConfig}), printing one JSON line per event on stdout
- *       ({@link EventJson}) and its logs on stderr. SIGTERM or Ctrl-C drains and stops it.
+ *       environment variables ({@link ServerConfig}, {@link ServerLimits}), printing one JSON line
+ *       per event on stdout ({@link EventJson}) and its logs on stderr. SIGTERM or Ctrl-C drains
+ *       and stops it.
  * </ul>
  */
 public final class Main {
@@ -39,6 +40,12 @@ public final class Main {
               + " GET /health",
           "        environment: AGNI_ORG_ID, AGNTIX_WEBHOOK_SECRET, VAANI_SHARED_SECRET,"
               + " CLLR_SHARED_SECRET, VOICEHOOKS_JDBC_URL",
+          "        limits: VOICEHOOKS_IDLE_TIMEOUT (30s), VOICEHOOKS_HEADER_TIMEOUT (10s),"
+              + " VOICEHOOKS_MIN_BODY_RATE (16KiB),",
+          "          VOICEHOOKS_MAX_BODY_SIZE (4MiB), VOICEHOOKS_MAX_SWALLOW_SIZE (8MiB),"
+              + " VOICEHOOKS_MAX_HEADER_SIZE (16KiB),",
+          "          VOICEHOOKS_MAX_HEADER_COUNT (100), VOICEHOOKS_ACCEPT_QUEUE (1024),"
+              + " VOICEHOOKS_MAX_THREADS (200)",
           "        stdout: one JSON line per event; stderr: logs");
 
   private Main() {}

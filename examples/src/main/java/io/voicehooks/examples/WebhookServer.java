@@ -1,7 +1,5 @@
 package io.voicehooks.examples;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.voicehooks.agni.AgniWebhookParser;
@@ -11,17 +9,15 @@ import io.voicehooks.core.SharedSecretVerifier;
 import io.voicehooks.core.SignatureVerifier;
 import io.voicehooks.core.WebhookEvent;
 import io.voicehooks.core.WebhookHandler;
-import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookParser;
-import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.WebhookVerificationException.Reason;
 import io.voicehooks.jdbc.JdbcInbox;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -29,20 +25,33 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code serve} receiver: all four providers on the JDK's own {@code HttpServer}, no framework.
+ * The {@code serve} receiver: all four providers on embedded Jetty 12 (its core {@code Handler}
+ * API, no servlets), with timeouts and size limits for the public internet.
  *
  * <pre>{@code
  * WebhookServer server = WebhookServer.start(
@@ -61,35 +70,56 @@ import org.slf4j.LoggerFactory;
  * route stores verified deliveries in a {@link JdbcInbox} (tables {@code voicehooks_inbox_agni} and
  * so on) before answering 200, and the inbox's workers call the callback; several replicas can
  * share the database. Logs never contain a payload, a header value or a secret.
+ *
+ * <p>Hostile or broken clients are bounded by {@link ServerConfig#limits()} ({@link ServerLimits}):
+ * connections that stay silent, headers that take too long, bodies that trickle, oversized bodies
+ * (413, answered so that a client that writes before it reads still sees it, and never after a
+ * {@code 100 Continue}), oversized or too many headers (431), bytes that are not HTTP (400, as for
+ * TLS sent to this plain-HTTP port). Connections waiting for bytes hold no thread, so slow clients
+ * do not keep others from being served; the listen backlog is sized for bursts; requests run on
+ * virtual threads on JDK 21 and later.
  */
 public final class WebhookServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
   private static final String JSON = "application/json";
 
-  static {
-    // The JDK's server sends a response's headers and body in separate writes; with Nagle's
-    // algorithm and the client's delayed ACK each answer would then wait ~40 ms. Read once, when
-    // the first HttpServer is created: -Dsun.net.httpserver.nodelay=false still wins.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ThreadPoolExecutor executor;
+  private final Server server;
+  private final ServerConnector connector;
+  private final int port;
+  private final ServerLimits limits;
+  private final Map<String, WebhookHandler> routes = new HashMap<>();
   private final List<WebhookHandler> handlers = new ArrayList<>();
   private final List<JdbcInbox<?>> inboxes = new ArrayList<>();
   private final @Nullable HikariDataSource dataSource;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final HeaderTimeouts headerTimeouts;
   private volatile boolean stopping;
   private boolean stopped;
 
   private WebhookServer(
       ServerConfig config, InetSocketAddress address, BiConsumer<String, WebhookEvent> onEvent)
       throws IOException {
+    this.limits = config.limits();
     this.dataSource = config.jdbcUrl() != null ? dataSource(config.jdbcUrl()) : null;
+    server = new Server(threadPool(limits));
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(limits.maxHeaderBytes());
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    connector = new ServerConnector(server, 1, -1, new HttpConnectionFactory(http));
+    connector.setHost(
+        address.getAddress() != null
+            ? address.getAddress().getHostAddress()
+            : address.getHostString());
+    connector.setPort(address.getPort());
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
+    connector.setAcceptQueueSize(limits.acceptQueueSize());
+    headerTimeouts = new HeaderTimeouts(server.getScheduler(), limits.headerTimeout());
+    connector.addEventListener(headerTimeouts);
+    server.addConnector(connector);
+    server.setHandler(new Routes());
+    server.setErrorHandler(new JsonErrorHandler());
     try {
-      server = HttpServer.create(address, 0);
       route("agni", agniParser(config), null, onEvent);
       route("vaani", VaaniWebhookParser.create(), bearer(config.vaaniSharedSecret()), onEvent);
       if (config.agntixSecret() != null) {
@@ -102,31 +132,40 @@ public final class WebhookServer implements AutoCloseable {
         rejectAgntix();
       }
       route("cllr", CllrWebhookParser.create(), bearer(config.cllrSharedSecret()), onEvent);
-      server.createContext("/health", this::health);
-      server.createContext("/", exchange -> answer(exchange, 404, "{\"error\":\"Not found\"}"));
-    } catch (IOException | RuntimeException e) {
+      server.start();
+      port = connector.getLocalPort(); // Jetty forgets it once stopped
+    } catch (Exception e) {
+      try {
+        server.stop();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
       inboxes.forEach(inbox -> inbox.stop(Duration.ZERO));
       if (dataSource != null) {
         dataSource.close();
       }
-      throw e;
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException("The HTTP server could not start", e);
     }
-    int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    AtomicInteger number = new AtomicInteger();
-    executor =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(256),
-            task -> new Thread(task, "voicehooks-http-" + number.incrementAndGet()),
-            // When every thread is busy and the queue is full, the accepting thread runs the
-            // request itself: that slows accepting down instead of dropping connections.
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    executor.allowCoreThreadTimeOut(true);
-    server.setExecutor(executor);
-    server.start();
+  }
+
+  /**
+   * Jetty's pool: on JDK 21 and later it runs requests on virtual threads (its own platform threads
+   * only select and accept); before, on up to {@link ServerLimits#maxThreads()} platform threads.
+   */
+  private static QueuedThreadPool threadPool(ServerLimits limits) {
+    QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), 8, 60_000);
+    pool.setName("voicehooks-http");
+    if (VirtualThreads.areSupported()) {
+      pool.setVirtualThreadsExecutor(
+          VirtualThreads.getNamedVirtualThreadsExecutor("voicehooks-vt"));
+    }
+    return pool;
   }
 
   /**
@@ -193,10 +232,9 @@ public final class WebhookServer implements AutoCloseable {
     if (verifier != null) {
       builder.verifier(verifier);
     }
-    WebhookHandler handler = builder.build();
+    WebhookHandler handler = builder.maxBodyBytes(limits.maxBodyBytes()).build();
     handlers.add(handler);
-    String path = "/webhooks/" + provider;
-    server.createContext(path, exchange -> deliver(exchange, path, handler));
+    routes.put("/webhooks/" + provider, handler);
   }
 
   /** Without a secret nothing can be verified, so every Agntix delivery is refused. */
@@ -216,55 +254,55 @@ public final class WebhookServer implements AutoCloseable {
                       "No Agntix signing secret is configured on this receiver");
                 })
             .listener(event -> {})
+            .maxBodyBytes(limits.maxBodyBytes())
             .build();
     handlers.add(handler);
-    server.createContext("/webhooks/agntix", e -> deliver(e, "/webhooks/agntix", handler));
+    routes.put("/webhooks/agntix", handler);
   }
 
-  private void deliver(HttpExchange exchange, String path, WebhookHandler handler)
-      throws IOException {
-    inFlight.incrementAndGet();
-    try {
-      if (!exchange.getRequestURI().getPath().equals(path)) {
-        answer(exchange, 404, "{\"error\":\"Not found\"}");
-        return;
+  /** Routes each request; a webhook delivery goes on asynchronously in a {@link Delivery}. */
+  private final class Routes extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      org.eclipse.jetty.io.Connection connection = request.getConnectionMetaData().getConnection();
+      headerTimeouts.requestStarted(connection);
+      Callback done =
+          Callback.from(
+              () -> {
+                // Before Jetty reads the next request on this connection.
+                headerTimeouts.requestFinished(connection);
+                callback.succeeded();
+              },
+              callback::failed);
+      String path = Request.getPathInContext(request);
+      if (path.equals("/health")) {
+        health(response, done);
+        return true;
       }
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().set("Allow", "POST");
-        answer(exchange, 405, "{\"error\":\"Use POST\"}");
-        return;
-      }
-      WebhookResponse answer;
-      try {
-        answer =
-            handler.handle(
-                WebhookHeaders.of(exchange.getRequestHeaders()), exchange.getRequestBody());
-      } catch (RuntimeException e) {
-        LOG.error("POST {} failed unexpectedly ({})", path, e.getClass().getName());
-        answer(exchange, 500, "{\"error\":\"Internal error; retry later\"}");
-        return;
-      }
-      if (answer.status() >= 400) {
-        // The handler's error bodies name the failed check or field, never a value.
-        LOG.info("POST {} -> {} {}", path, answer.status(), answer.body());
+      WebhookHandler handler = routes.get(path);
+      if (handler == null) {
+        answer(response, 404, "{\"error\":\"Not found\"}", done);
+      } else if (!"POST".equals(request.getMethod())) {
+        response.getHeaders().put(HttpHeader.ALLOW, "POST");
+        answer(response, 405, "{\"error\":\"Use POST\"}", done);
       } else {
-        LOG.info("POST {} -> {} {}", path, answer.status(), answer.outcome());
+        inFlight.incrementAndGet();
+        Callback counted = Callback.from(done, inFlight::decrementAndGet);
+        new Delivery(request, response, counted, path, handler, limits, server.getScheduler())
+            .start();
       }
-      exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-      send(exchange, answer.status(), answer.bodyBytes());
-    } finally {
-      inFlight.decrementAndGet();
+      return true;
     }
   }
 
-  private void health(HttpExchange exchange) throws IOException {
+  private void health(Response response, Callback callback) {
     String mode = dataSource != null ? "durable" : "memory";
     if (stopping) {
-      answer(exchange, 503, "{\"status\":\"stopping\",\"mode\":\"" + mode + "\"}");
+      answer(response, 503, "{\"status\":\"stopping\",\"mode\":\"" + mode + "\"}", callback);
     } else if (dataSource != null && !databaseUp(dataSource)) {
-      answer(exchange, 503, "{\"status\":\"database unavailable\",\"mode\":\"durable\"}");
+      answer(response, 503, "{\"status\":\"database unavailable\",\"mode\":\"durable\"}", callback);
     } else {
-      answer(exchange, 200, "{\"status\":\"ok\",\"mode\":\"" + mode + "\"}");
+      answer(response, 200, "{\"status\":\"ok\",\"mode\":\"" + mode + "\"}", callback);
     }
   }
 
@@ -276,22 +314,40 @@ public final class WebhookServer implements AutoCloseable {
     }
   }
 
-  private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", JSON);
-    send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+  private static void answer(Response response, int status, String json, Callback callback) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
   }
 
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    try (exchange;
-        OutputStream out = exchange.getResponseBody()) {
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      out.write(body);
+  /**
+   * Jetty's own error answers (a request it refuses before any route sees it: 400 for bytes that
+   * are not HTTP, 431 for oversized headers, and so on) as JSON like the routes', naming the status
+   * only: Jetty's detail message may quote what the client sent.
+   */
+  private static final class JsonErrorHandler extends ErrorHandler {
+    @Override
+    protected void generateResponse(
+        Request request,
+        Response response,
+        int code,
+        String message,
+        Throwable cause,
+        Callback callback) {
+      answer(response, code, error(code), callback);
+    }
+
+    private static String error(int status) {
+      String reason = HttpStatus.getMessage(status);
+      return "{\"error\":\"" + (reason == null ? "Bad request" : reason) + "\"}";
     }
   }
 
   /** {@return the port the receiver listens on} */
   public int port() {
-    return server.getAddress().getPort();
+    return port;
   }
 
   /**
@@ -331,16 +387,16 @@ public final class WebhookServer implements AutoCloseable {
         break;
       }
     }
-    // Waiting happened above: with a delay, JDK 17's HttpServer.stop always waits all of it.
-    server.stop(0);
+    // Waiting happened above. Jetty's own graceful stop would wait on idle kept-alive
+    // connections too, for nothing: close them now, as the JDK server's stop(0) did.
+    server.setStopTimeout(0);
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("The HTTP server did not stop cleanly ({})", e.getClass().getName());
+    }
     for (JdbcInbox<?> inbox : inboxes) {
       inbox.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-    }
-    executor.shutdown();
-    try {
-      executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
     if (dataSource != null) {
       dataSource.close();

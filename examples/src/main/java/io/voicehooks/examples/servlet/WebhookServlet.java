@@ -32,6 +32,19 @@ import java.util.TreeMap;
  *
  * <p>The body is read as bytes, never through {@code getReader()} or a form parser: the signature
  * covers the exact bytes. The handler enforces its body-size limit while reading.
+ *
+ * <p><b>Oversized bodies and the container.</b> The handler answers 413 for a {@code
+ * Content-Length} over its limit without reading the body, but whether the client sees that 413 is
+ * up to the container. Seen on Jetty 12 (ee10) with this servlet as written: a client that sends
+ * {@code Expect: 100-continue} is sent {@code 100 Continue} as soon as {@code getInputStream()} is
+ * called, before the 413, so check {@code req.getContentLengthLong()} against the limit first and
+ * answer 413 without touching the stream; and a client that writes its whole body before reading
+ * (Python's {@code http.client}, many SDKs) gets a broken pipe or reset instead of the 413, because
+ * Jetty closes the connection with the rest of the body unread. Tomcat swallows up to {@code
+ * maxSwallowSize} (2 MiB by default) of an unread body before closing; set it above the largest
+ * body you want refused cleanly. On Jetty, read and discard a bounded amount after writing the 413,
+ * as the {@code serve} receiver ({@link io.voicehooks.examples.WebhookServer}) does, and rely on
+ * the container's idle timeout to end a client that declares a body and never sends it.
  */
 public final class WebhookServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
