@@ -19,6 +19,7 @@ import io.voicehooks.cllr.CllrWebhookParser;
 import io.voicehooks.cllr.PostCallEvent;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
+import io.voicehooks.core.IdempotencyStore;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookEvent;
@@ -141,8 +142,9 @@ final class RecordRedactionTest {
       Set.of(
           "callId", "callAnalysis.mood", "callAnalysis.callOutcome", "callAnalysis.classification");
 
-  /** Records that carry no delivery data: configuration values. */
-  private static final Set<Class<?>> NOT_DATA = Set.of(JsonLimits.class);
+  /** Records that carry no delivery data: configuration values, and a store claim (key, token). */
+  private static final Set<Class<?>> NOT_DATA =
+      Set.of(JsonLimits.class, IdempotencyStore.Claim.class);
 
   private static final String SESSION_ID = "4981804c-2658-4893-84ff-9c2fa90fb3c2";
   private static final String MESSAGES =

@@ -168,6 +168,18 @@ public final class WebhookHandler implements AutoCloseable {
    * over the size limit, 413 is answered without reading the body; otherwise reading stops at the
    * first byte past the limit. The stream is not closed.
    *
+   * <p>Whether the sender sees a 413 depends on the server around this call. Get the body stream
+   * only after this check could have refused the delivery by its headers: a servlet container sends
+   * {@code 100 Continue} to an {@code Expect: 100-continue} client once {@code getInputStream()} is
+   * called (Jetty 12 does), which invites a body that will be refused. Senders that write their
+   * whole body before reading the answer (Python's {@code http.client}, many provider SDKs) receive
+   * the 413 only if the server reads and discards the unread body before closing; closing with
+   * unread bytes resets the connection instead. Tomcat swallows up to {@code maxSwallowSize} (2 MiB
+   * by default: raise it above the largest body you refuse); Jetty 12 and the JDK's {@code
+   * HttpServer} do not, so read and discard a bounded amount yourself after writing the 413, and
+   * bound that in time too (an idle timeout or a minimum data rate), since a client may declare a
+   * large body and never send it. The examples' {@code serve} receiver does all of this.
+   *
    * @param headers the delivery's headers
    * @param body the body stream as the server provides it
    * @return the answer for the sender
