@@ -49,6 +49,9 @@ public interface IdempotencyStore {
     /**
      * Checks the claim.
      *
+     * @param key the idempotency key claimed
+     * @param status whether the key was claimed, and if not, why
+     * @param token the owner token of a {@link Status#CLAIMED} claim; null otherwise
      * @throws IllegalArgumentException if a token is missing on a claimed key or set on another
      */
     public Claim {
