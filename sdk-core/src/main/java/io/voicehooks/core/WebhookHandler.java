@@ -3,6 +3,7 @@ package io.voicehooks.core;
 import io.voicehooks.core.IdempotencyStore.Claim;
 import io.voicehooks.core.WebhookResponse.Outcome;
 import io.voicehooks.core.internal.Durations;
+import io.voicehooks.core.internal.Failures;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -352,9 +353,7 @@ public final class WebhookHandler implements AutoCloseable {
             "Listener failed on a '{}' event; its key was released",
             UnknownEvent.describe(event),
             e);
-        if (isFatal(e)) {
-          throw (VirtualMachineError) e;
-        }
+        Failures.rethrowIfFatal(e);
         return LISTENER_FAILED;
       }
       complete(event, claim);
@@ -377,9 +376,7 @@ public final class WebhookHandler implements AutoCloseable {
         if (!(e instanceof RejectedExecutionException)) {
           LOG.error("Executor refused a '{}' event", UnknownEvent.describe(event), e);
         }
-        if (isFatal(e)) {
-          throw (VirtualMachineError) e;
-        }
+        Failures.rethrowIfFatal(e);
         return QUEUE_FULL;
       }
       return ACCEPTED;
@@ -394,9 +391,7 @@ public final class WebhookHandler implements AutoCloseable {
           LOG.warn(
               "Listener failed on a '{}' event in the background", UnknownEvent.describe(event), e);
           reportError(event, e);
-          if (isFatal(e)) {
-            throw (VirtualMachineError) e;
-          }
+          Failures.rethrowIfFatal(e);
           return;
         }
         // Outside the listener's try: a store failing to complete must never release the key of
@@ -429,9 +424,7 @@ public final class WebhookHandler implements AutoCloseable {
       } catch (RuntimeException | Error e) {
         LOG.error(
             "Idempotency store failed to complete a '{}' event", UnknownEvent.describe(event), e);
-        if (isFatal(e)) {
-          throw (VirtualMachineError) e;
-        }
+        Failures.rethrowIfFatal(e);
       }
     }
 
@@ -441,16 +434,9 @@ public final class WebhookHandler implements AutoCloseable {
       } catch (RuntimeException | Error e) {
         LOG.error(
             "Idempotency store failed to release a '{}' event", UnknownEvent.describe(event), e);
-        if (isFatal(e)) {
-          throw (VirtualMachineError) e;
-        }
+        Failures.rethrowIfFatal(e);
       }
     }
-  }
-
-  /** The JVM's own failures propagate; a listener's stack overflow is just its failure. */
-  private static boolean isFatal(Throwable e) {
-    return e instanceof VirtualMachineError && !(e instanceof StackOverflowError);
   }
 
   private void finished() {

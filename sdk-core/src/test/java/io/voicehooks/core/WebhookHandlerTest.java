@@ -566,18 +566,7 @@ final class WebhookHandlerTest {
   @Test
   void handle_storeRefusesTheKey_returns400NotAnEndless503() {
     IdempotencyStore refusing =
-        new IdempotencyStore() {
-          @Override
-          public Claim claim(String key, Duration lease) {
-            throw new WebhookException("Claiming an idempotency key failed: value refused");
-          }
-
-          @Override
-          public void complete(Claim claim) {}
-
-          @Override
-          public void release(Claim claim) {}
-        };
+        failingToClaim(new WebhookException("Claiming an idempotency key failed: value refused"));
     WebhookResponse response =
         builder().idempotencyStore(refusing).build().handle(TestEvents.ping("a"));
     assertThat(response.status()).isEqualTo(400);
@@ -587,19 +576,7 @@ final class WebhookHandlerTest {
 
   @Test
   void handle_storeFails_returns503() {
-    IdempotencyStore broken =
-        new IdempotencyStore() {
-          @Override
-          public Claim claim(String key, Duration lease) {
-            throw new IllegalStateException("connection refused");
-          }
-
-          @Override
-          public void complete(Claim claim) {}
-
-          @Override
-          public void release(Claim claim) {}
-        };
+    IdempotencyStore broken = failingToClaim(new IllegalStateException("connection refused"));
     WebhookResponse response =
         builder().idempotencyStore(broken).build().handle(TestEvents.ping("a"));
     assertThat(response.status()).isEqualTo(503);
@@ -779,6 +756,22 @@ final class WebhookHandlerTest {
 
   private static void count(Map<Integer, AtomicInteger> statuses, int status) {
     statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+  }
+
+  /** A store whose every claim throws the given exception. */
+  private static IdempotencyStore failingToClaim(RuntimeException failure) {
+    return new IdempotencyStore() {
+      @Override
+      public Claim claim(String key, Duration lease) {
+        throw failure;
+      }
+
+      @Override
+      public void complete(Claim claim) {}
+
+      @Override
+      public void release(Claim claim) {}
+    };
   }
 
   private static void await(CountDownLatch latch) {

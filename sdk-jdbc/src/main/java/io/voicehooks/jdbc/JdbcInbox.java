@@ -10,6 +10,7 @@ import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.internal.Durations;
+import io.voicehooks.core.internal.Failures;
 import io.voicehooks.core.internal.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -180,11 +181,16 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
               }
             });
     if (stored) {
-      synchronized (wakeUp) {
-        wakeUp.notify();
-      }
+      wakeAWorker();
     }
     return stored;
+  }
+
+  /** Wakes one idle worker of this process for a row that is due now. */
+  private void wakeAWorker() {
+    synchronized (wakeUp) {
+      wakeUp.notify();
+    }
   }
 
   /**
@@ -296,7 +302,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
           attempts = rs.getInt(5) + 1;
         }
         Throwable failure = dispatch(request);
-        if (failure != null && isShuttingDown() && !isFatal(failure)) {
+        if (failure != null && isShuttingDown() && !Failures.isFatal(failure)) {
           // Stopped mid-event: leave the row untouched, as a crash would, for the next worker.
           c.rollback();
           return false;
@@ -320,17 +326,13 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
               backoffMillis(attempts));
         }
         c.commit();
-        if (failure != null && isFatal(failure)) {
+        if (failure != null) {
           // The attempt is counted and the row advances; the JVM's own failure goes on up.
-          throw (VirtualMachineError) failure;
+          Failures.rethrowIfFatal(failure);
         }
         return true;
       } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException ignored) {
-          // The connection is gone; the transaction is rolled back with it.
-        }
+        Sql.rollbackQuietly(c);
         throw e;
       } finally {
         restoreAutoCommit(c, autoCommit);
@@ -360,11 +362,6 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
     } catch (RuntimeException | Error e) {
       return e;
     }
-  }
-
-  /** The JVM's own failures propagate once recorded; a listener's stack overflow is just its. */
-  private static boolean isFatal(Throwable failure) {
-    return failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError);
   }
 
   /** A failure while {@link #stop} interrupts the workers is the stop's doing, not the event's. */
@@ -502,9 +499,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
               }
             });
     if (replayed) {
-      synchronized (wakeUp) {
-        wakeUp.notify();
-      }
+      wakeAWorker();
     }
     return replayed;
   }
