@@ -112,10 +112,28 @@ public record SessionEndedEvent(
   }
 
   /**
-   * Returns the provider-neutral view, without a transcript (the webhook carries none): the session
-   * id, {@code state} as the status, start and end, the duration, the analysis summary and
-   * sentiment, the customer's number, and the session variables as correlation variables. There is
-   * no recording URL or agent number in the documented webhook; they are null.
+   * Returns the provider-neutral view, without a transcript (the webhook carries none).
+   *
+   * <ul>
+   *   <li>{@code callId} is the session id; {@code startedAt} and {@code endedAt} are {@code
+   *       createdAt} and {@code endedAt}; {@code duration} is {@link #duration()}, which includes
+   *       the ringing before pick-up.
+   *   <li>{@code outcome} is always {@code UNKNOWN}: Agntix documents only the session's {@code
+   *       state} ({@code CLOSED} at this event), which says that the session closed, not whether
+   *       the call was answered. {@code providerStatus} is {@code state} as sent.
+   *   <li>{@code businessOutcome} is {@code analysis.resolution.classification} as sent ({@code
+   *       RESOLVED}, {@code PARTIALLY_RESOLVED}, {@code UNRESOLVED}, {@code NOT_APPLICABLE}), or
+   *       null when Resolution Analysis is off.
+   *   <li>{@code summary} is {@code analysis.summary}; {@code sentiment} is {@link
+   *       SentimentAnalysis#toCallSentiment()}, whose keys are guessed (inferred, not documented).
+   *   <li>{@code customerPhoneNumber} is {@code metadata.customerPhoneNumber}; {@code correlation}
+   *       is {@code metadata.sessionVariables}. No recording URL or agent number is known in the
+   *       webhook; they are null.
+   * </ul>
+   *
+   * <p>Inferred, not documented: Agntix's docs give no {@code session.ended} example, so every
+   * field this view reads is assumed to sit where {@code session.created} and the session API put
+   * it (see the class description).
    *
    * @return the call summary
    */
@@ -142,10 +160,15 @@ public record SessionEndedEvent(
       turns.add(message.toTurn(createdAt));
     }
     SentimentAnalysis sentiment = analysis.sentiment();
+    ResolutionAnalysis resolution = analysis.resolution();
     return new CallSummary(
         PROVIDER,
         id,
+        CallSummary.Outcome.UNKNOWN,
         state == null ? null : state.raw(),
+        resolution == null || resolution.classification() == null
+            ? null
+            : resolution.classification().raw(),
         createdAt,
         endedAt,
         duration(),

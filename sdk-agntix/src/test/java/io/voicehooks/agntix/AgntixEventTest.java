@@ -166,6 +166,9 @@ final class AgntixEventTest {
     assertThat(event.metadata().customerPhoneNumber()).isNull();
 
     CallSummary call = event.callSummary();
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isEqualTo("CLOSED");
+    assertThat(call.businessOutcome()).isNull();
     assertThat(call.sentiment()).isEqualTo(CallSummary.Sentiment.UNKNOWN);
     assertThat(call.summary()).isNull();
     assertThat(call.duration()).isNull();
@@ -211,6 +214,11 @@ final class AgntixEventTest {
     assertThat(event.analysis().sentiment().toCallSentiment())
         .isEqualTo(CallSummary.Sentiment.UNKNOWN);
     assertThat(event.analysis().extractedData()).isEmpty();
+
+    CallSummary call = event.callSummary();
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isEqualTo("ARCHIVED");
+    assertThat(call.businessOutcome()).isEqualTo("ESCALATED");
   }
 
   @ParameterizedTest
@@ -289,7 +297,9 @@ final class AgntixEventTest {
 
     assertThat(call.provider()).isEqualTo("agntix");
     assertThat(call.callId()).isEqualTo(SESSION_ID);
-    assertThat(call.status()).isEqualTo("CLOSED");
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isEqualTo("CLOSED");
+    assertThat(call.businessOutcome()).isEqualTo("RESOLVED");
     assertThat(call.startedAt()).isEqualTo(Instant.parse("2026-04-08T05:00:01.130Z"));
     assertThat(call.endedAt()).isEqualTo(Instant.parse("2026-04-08T05:00:10.546Z"));
     assertThat(call.duration()).isEqualTo(Duration.ofMillis(9_416));
@@ -303,6 +313,17 @@ final class AgntixEventTest {
     assertThat(call.correlation())
         .containsExactly(
             Map.entry("crmContactId", "CRM-7728"), Map.entry("customerName", "Alex Morgan"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"CLOSED", "OPEN", "closed", "ARCHIVED"})
+  void callSummary_everyState_isAnUnknownOutcomeKeepingTheText(String state) {
+    String body = "{\"eventType\":\"session.ended\",\"id\":\"s-1\",\"state\":\"" + state + "\"}";
+    CallSummary call = ((SessionEndedEvent) PARSER.parse(body)).callSummary();
+
+    // A closed session says nothing about whether anyone answered: Agntix documents no outcome.
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isEqualTo(state);
   }
 
   @Test
