@@ -15,22 +15,29 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code session.ended}: a session closed (manually, by timeout, on hang-up or when its ttl
- * expired), with the post-call analysis attached. Sent once per session.
+ * {@code session.ended}: the call or session closed, "with the full post-call analysis attached".
  *
  * <p>The webhook is summary-grade: it carries no transcript, and long calls may have truncated
  * fields. Fetch the messages with {@link AgntixClient#sessionMessages(String)} and pass them to
  * {@link #callSummary(List)} for the full picture.
  *
+ * <p>Inferred, not documented: this record's fields. Agntix's docs give no {@code session.ended}
+ * example; they say only that it fires when the call closes and that its {@code analysis} is the
+ * block {@code GET /api/v1/chat/sessions/{id}} returns. The fields are therefore read where {@code
+ * session.created} and that session API put them, and every one is nullable. A field this record
+ * does not declare is not kept; to look for one, read the delivery's raw body ({@link
+ * io.voicehooks.core.WebhookRequest#body()}).
+ *
  * @param id the session id (a UUID), the same as in {@code session.created}; never empty
  * @param type the session kind, {@code VOICE} or {@code CHAT}, or null
  * @param platform the channel, such as {@code PHONE}, or null
  * @param direction {@code INBOUND} or {@code OUTBOUND}, or null
- * @param state the session state at emission ({@code CLOSED}), or null
+ * @param state the session state at emission, or null; {@code CLOSED} is inferred (the session API
+ *     documents {@code OPEN} and {@code CLOSED}, not which one this event carries)
  * @param agentId the agent's id (a UUID), or null
  * @param createdAt when the session started, or null
  * @param lastActivityAt the most recent activity in the session, or null
- * @param endedAt when the session closed, or null
+ * @param endedAt when the session closed (as in the session API), or null
  * @param updatedAt when the session record last changed, or null
  * @param metadata the channel and session metadata, with the caller's correlation ids; empty when
  *     not sent
@@ -99,8 +106,10 @@ public record SessionEndedEvent(
   }
 
   /**
-   * Returns how long the session lasted: {@code endedAt - createdAt}. Agntix sends no duration
-   * field in the webhook.
+   * Returns how long the session lasted: {@code endedAt - createdAt}. Agntix documents no duration
+   * field in the webhook. The span includes dialling and ringing: {@code session.created}, which
+   * sets {@code createdAt}, "fires when the call is initiated (before pickup)". It is therefore
+   * longer than the conversation, and not zero for a call nobody answered.
    *
    * @return the duration, or null when either timestamp is missing or they are out of order
    */

@@ -45,8 +45,9 @@ import org.jspecify.annotations.Nullable;
  * @param transcript the whole conversation as sent ({@code transcript}), with {@code User:} and
  *     {@code Agent:} labels, or null
  * @param summary the written summary of the call ({@code summary}), or null
- * @param entities what the agent extracted from the call ({@code entities}): keys come from the
- *     agent's configuration and values may be null or any JSON type (strings, numbers as {@code
+ * @param entities what the agent extracted from the call ({@code entities}), as sent. Vaani's
+ *     example shows two string values; inferred, not documented: keys come from the agent's
+ *     extraction configuration and values may be null or any JSON type (strings, numbers as {@code
  *     Integer}, {@code Long}, {@code BigInteger} or {@code BigDecimal}, booleans, lists, maps);
  *     unmodifiable, empty when absent
  * @param recordingUrl where the call's recording can be fetched ({@code recording_url}), or null
