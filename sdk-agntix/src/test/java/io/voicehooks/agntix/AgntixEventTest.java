@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.OpenEnum;
@@ -313,6 +314,33 @@ final class AgntixEventTest {
     assertThat(call.correlation())
         .containsExactly(
             Map.entry("crmContactId", "CRM-7728"), Map.entry("customerName", "Alex Morgan"));
+  }
+
+  @Test
+  void parse_sessionEnded_keepsEveryKeyAsReceivedInFields() throws Exception {
+    // session.ended's shape is inferred: a field Agntix puts elsewhere must not be lost.
+    String body =
+        new String(Fixtures.read("session.ended.json"), UTF_8)
+            .replaceFirst(
+                "\\{",
+                "{\"recordingUrl\": \"https://rec.example/4981.mp3\", \"durationMs\": 9416,");
+    SessionEndedEvent event = (SessionEndedEvent) PARSER.parse(body);
+
+    assertThat(event.fields())
+        .containsEntry("recordingUrl", "https://rec.example/4981.mp3")
+        .containsEntry("durationMs", 9416)
+        .containsEntry("eventType", "session.ended")
+        .containsEntry("id", SESSION_ID)
+        .containsKeys("metadata", "analysis");
+    assertThatThrownBy(() -> event.fields().put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(event.toString())
+        .contains("fields=<" + event.fields().size() + " entries>")
+        .doesNotContain("rec.example");
+    assertThat(new ObjectMapper().findAndRegisterModules().writeValueAsString(event))
+        .as("fields() is not serialised beside the components")
+        .doesNotContain("\"fields\"")
+        .doesNotContain("rec.example");
   }
 
   @ParameterizedTest
