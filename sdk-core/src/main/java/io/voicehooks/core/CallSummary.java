@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * if (event instanceof FinishedCallEvent finished) {
  *   CallSummary call = finished.callSummary();
+ *   if (call.outcome() == CallSummary.Outcome.NO_ANSWER) {
+ *     dialer.retryLater(call.provider(), call.callId());
+ *   }
  *   crm.logCall(call.provider(), call.callId(), call.duration(), call.sentiment(), call.summary());
  * }
  * }</pre>
