@@ -5,6 +5,7 @@ import io.voicehooks.agni.AgniWebhookParser;
 import io.voicehooks.agni.CallCompletedEvent;
 import io.voicehooks.agni.CallData;
 import io.voicehooks.agni.PostCallAnalysis;
+import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
@@ -49,7 +50,9 @@ public final class AgniListenerExample {
                     out.println("disposition   " + analysis.disposition().value());
                     out.println("transcript    " + call.transcripts().size() + " entries");
                     out.println("summary       " + call.summary());
-                    out.println("as a summary  " + event.callSummary().duration());
+                    CallSummary summary = event.callSummary(); // the same for every provider
+                    out.println(
+                        "as a summary  " + summary.outcome() + " after " + summary.duration());
                   }
                 });
 

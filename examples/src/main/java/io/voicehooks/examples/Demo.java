@@ -175,8 +175,16 @@ public final class Demo {
             + " clock).");
     out.println();
     out.println("Received by the listeners: " + received.size() + " events, each once");
-    String events = "%-8s %-25s %-40s %-8s %-9s %s%n";
-    out.printf(events, "PROVIDER", "EVENT", "IDEMPOTENCY KEY", "DURATION", "SENTIMENT", "SUMMARY");
+    String events = "%-8s %-25s %-40s %-9s %-8s %-9s %s%n";
+    out.printf(
+        events,
+        "PROVIDER",
+        "EVENT",
+        "IDEMPOTENCY KEY",
+        "OUTCOME",
+        "DURATION",
+        "SENTIMENT",
+        "SUMMARY");
     for (Received r : received) {
       CallSummary call = r.event() instanceof FinishedCallEvent f ? f.callSummary() : null;
       Duration duration = call != null ? call.duration() : null;
@@ -188,6 +196,7 @@ public final class Demo {
           r.provider(),
           fit(r.event().eventType(), 25),
           middle(r.key(), 40),
+          call != null ? call.outcome() : "-",
           human(duration),
           call != null ? call.sentiment() : "-",
           fit(call != null && call.summary() != null ? call.summary() : "-", 32));

@@ -24,6 +24,7 @@ final class ListenerExamplesTest {
         .contains("started at    2026-03-24T18:30:00Z")
         .contains("cost          0.42")
         .contains("sentiment     POSITIVE")
+        .contains("as a summary  COMPLETED after PT2M5S")
         .contains("answered      200 {\"status\":\"ok\"}");
   }
 

@@ -131,6 +131,9 @@ final class WebhookServerTest {
     assertThat(agni.at("/event/data/status").asText()).isEqualTo("completed");
     assertThat(agni.at("/summary/duration").asText()).isEqualTo("PT2M5S");
     assertThat(agni.at("/summary/sentiment").asText()).isEqualTo("POSITIVE");
+    assertThat(agni.at("/summary/outcome").asText()).isEqualTo("COMPLETED");
+    assertThat(agni.at("/summary/providerStatus").asText()).isEqualTo("completed");
+    assertThat(agni.at("/summary/businessOutcome").asText()).isEqualTo("issue_resolved");
     JsonNode ended = lines.get(1);
     assertThat(ended.at("/event/call_duration").asText()).isEqualTo("PT42.5S");
     assertThat(ended.get("summary").isNull()).isTrue();
@@ -138,6 +141,8 @@ final class WebhookServerTest {
     assertThat(lines.get(3).at("/summary/provider").asText()).isEqualTo("agntix");
     assertThat(lines.get(4).at("/event/callAnalysis/callOutcome").asText())
         .isEqualTo("Demo Scheduled");
+    assertThat(lines.get(4).at("/summary/outcome").asText()).isEqualTo("UNKNOWN");
+    assertThat(lines.get(4).at("/summary/businessOutcome").asText()).isEqualTo("Demo Scheduled");
   }
 
   @Test

@@ -59,6 +59,8 @@ final class Invariants {
     if (event instanceof FinishedCallEvent) {
       CallSummary summary = ((FinishedCallEvent) event).callSummary();
       check(summary.callId() != null && !summary.callId().isBlank(), "summary without callId");
+      check(summary.outcome() != null, "summary without outcome");
+      check(summary.sentiment() != null, "summary without sentiment");
       check(summary.toString() != null, "summary toString");
     }
   }

@@ -374,15 +374,21 @@ final class RecordRedactionTest {
     VaaniWebhookParser parser = VaaniWebhookParser.create();
     VaaniCallTracker tracker = VaaniCallTracker.create(10);
     String room = null;
+    CallPostprocessingEvent postprocessed = null;
     for (Sample sample : samples(Provider.VAANI)) {
       VaaniEvent event = c.parse(parser, sample);
       tracker.apply(event);
       room = event.roomName();
       if (event instanceof CallPostprocessingEvent) {
-        c.roots.add(((CallPostprocessingEvent) event).turns());
+        postprocessed = (CallPostprocessingEvent) event;
+        c.roots.add(postprocessed.turns());
       }
     }
     c.roots.add(tracker.state(room));
+    // The summary with the outcome the tracker folded from the call's other events.
+    c.roots.add(
+        Objects.requireNonNull(postprocessed)
+            .callSummary(Objects.requireNonNull(tracker.state(room))));
     c.parse(
         parser,
         "{\"event\":\"call_transcribed\",\"room_name\":\"room_9\","

@@ -99,10 +99,17 @@ public record CallCompletedEvent(
    * Returns the provider-neutral view of this call.
    *
    * <ul>
-   *   <li>{@code callId} is {@link #sessionId()}; {@code status} the raw {@code status}.
+   *   <li>{@code callId} is {@link #sessionId()}.
+   *   <li>{@code outcome} maps {@code status}, whose values Agni documents: {@code completed} is
+   *       {@code COMPLETED}, {@code failed} {@code FAILED}, {@code no_answer} {@code NO_ANSWER},
+   *       {@code busy} {@code BUSY}, {@code voicemail} {@code VOICEMAIL}; any other value, or none,
+   *       is {@code UNKNOWN}. {@code providerStatus} is {@code status} as sent.
+   *   <li>{@code businessOutcome} is {@code post_call_analysis.disposition} as sent (an open set,
+   *       such as {@code meeting_booked}).
    *   <li>{@code duration} is {@code duration_sec}, or else the time from {@code started_at} to
-   *       {@code ended_at}.
-   *   <li>{@code sentiment} comes from {@code post_call_analysis.sentiment}.
+   *       {@code ended_at}. Agni does not define whether {@code duration_sec} counts from dialling
+   *       or from pick-up.
+   *   <li>{@code sentiment} comes from {@code post_call_analysis.sentiment}, a documented label.
    *   <li>The transcript keeps the entries that have content. Roles {@code agent} and {@code
    *       assistant} are {@code AGENT}, {@code user} is {@code USER}, anything else {@code OTHER}.
    *       The offset is {@code timestamp_ms}; a value too large to be an offset (an epoch time,
@@ -112,9 +119,9 @@ public record CallCompletedEvent(
    *       {@code caller_number} and {@code callee_number} is not {@code phone} (compared by
    *       digits); null when {@code phone} matches neither or both, since Agni does not document
    *       the call's direction.
-   *   <li>{@code correlation} holds {@code campaign_id}, {@code contact_id}, {@code attempt} and
-   *       {@code disposition} (raw) when sent, then the analysis's extra keys ({@link
-   *       PostCallAnalysis#extra()}), which never replace those four.
+   *   <li>{@code correlation} holds {@code campaign_id}, {@code contact_id} and {@code attempt}
+   *       when sent, then the analysis's extra keys ({@link PostCallAnalysis#extra()}), which never
+   *       replace those three.
    * </ul>
    *
    * @return the summary
@@ -125,7 +132,9 @@ public record CallCompletedEvent(
     return new CallSummary(
         "agni",
         sessionId(),
+        outcome(data.status()),
         raw(data.status()),
+        analysis == null ? null : raw(analysis.disposition()),
         data.startedAt(),
         data.endedAt(),
         duration(),
@@ -136,6 +145,27 @@ public record CallCompletedEvent(
         data.phone(),
         agentPhoneNumber(),
         correlation());
+  }
+
+  /** Maps Agni's documented {@code status} values; anything else is {@code UNKNOWN}. */
+  static CallSummary.Outcome outcome(@Nullable OpenEnum<CallStatus> status) {
+    if (status == null) {
+      return CallSummary.Outcome.UNKNOWN;
+    }
+    switch (status.value()) {
+      case COMPLETED:
+        return CallSummary.Outcome.COMPLETED;
+      case FAILED:
+        return CallSummary.Outcome.FAILED;
+      case NO_ANSWER:
+        return CallSummary.Outcome.NO_ANSWER;
+      case BUSY:
+        return CallSummary.Outcome.BUSY;
+      case VOICEMAIL:
+        return CallSummary.Outcome.VOICEMAIL;
+      default:
+        return CallSummary.Outcome.UNKNOWN;
+    }
   }
 
   private @Nullable Duration duration() {
@@ -225,7 +255,6 @@ public record CallCompletedEvent(
     putIfSent(correlation, "attempt", data.attempt());
     PostCallAnalysis analysis = data.postCallAnalysis();
     if (analysis != null) {
-      putIfSent(correlation, "disposition", raw(analysis.disposition()));
       analysis.extra().forEach(correlation::putIfAbsent);
     }
     return correlation;

@@ -19,21 +19,20 @@ import org.jspecify.annotations.Nullable;
  * The full record of one Agni call session: the {@code data} object of a {@code call.completed}
  * delivery.
  *
- * <p>Every field is nullable except the transcript list (empty when not sent): Agni documents
- * {@code campaign_id} and {@code contact_id} as null for inbound and web calls and says nothing
- * about the others, and a value of the wrong JSON type reads as null rather than failing the
- * delivery. The identity ({@code call_session_id}, or {@code call_id}) is checked by {@link
- * CallCompletedEvent}.
+ * <p>Every field is nullable except the transcript list (empty when not sent): Agni's after-call
+ * reference documents no field's nullability (its example sets every one), and a value of the wrong
+ * JSON type reads as null rather than failing the delivery. The identity ({@code call_session_id},
+ * or {@code call_id}) is checked by {@link CallCompletedEvent}.
  *
  * <p>{@link #toString()} shows the ids, status, channel, times, duration, cost and the analysis's
  * labels, and redacts the personal data: phone numbers, names, email, summary and recording URL
  * appear only by length, the transcript by its number of entries. The accessors return every value
  * as sent.
  *
- * @param campaignId the campaign that placed the call ({@code campaign_id}); null for inbound and
- *     web calls
- * @param contactId the CRM contact called or calling ({@code contact_id}); null when the other
- *     party is not a known contact
+ * @param campaignId the campaign that placed the call ({@code campaign_id}), or null. Inferred, not
+ *     documented: null for inbound and web calls, which no campaign places
+ * @param contactId the CRM contact called or calling ({@code contact_id}), or null. Inferred, not
+ *     documented: null when the other party is not a known contact
  * @param phone the external party's phone number in E.164 form ({@code phone}), or null
  * @param status how the call ended ({@code status}), or null when not sent
  * @param durationSec how long the call lasted ({@code duration_sec}, sent in seconds), or null
@@ -41,10 +40,11 @@ import org.jspecify.annotations.Nullable;
  *     de-duplication key; null only when {@code call_id} is sent instead
  * @param callId the call's id ({@code call_id}), which one Agni page names as the idempotency key
  *     though no example payload carries it; null when not sent
- * @param attempt the dial attempt this call was, such as {@code 1} ({@code attempt}), or null
+ * @param attempt {@code attempt} as sent, such as {@code 1}, or null. Inferred, not documented: the
+ *     campaign's dial-attempt number (Agni shows the field only in its example)
  * @param summary the AI-written summary of the call ({@code summary}), or null
- * @param recordingUrl where the recording can be fetched ({@code recording_url}); Agni's REST API
- *     calls it pre-signed, so it may expire. Null when not sent
+ * @param recordingUrl where the recording can be fetched ({@code recording_url}), or null. Agni's
+ *     REST API calls the same URL pre-signed; inferred, not documented: it may therefore expire
  * @param callerNumber the calling number ({@code caller_number}), or null
  * @param calleeNumber the called number ({@code callee_number}), or null
  * @param callerName the caller's name ({@code caller_name}), or null
@@ -54,8 +54,8 @@ import org.jspecify.annotations.Nullable;
  * @param disconnectReason why the call was disconnected ({@code disconnect_reason}), or null
  * @param costTotal what the call cost ({@code cost_total}), read exactly from a JSON number or a
  *     numeric string; Agni does not document the currency or unit. Null when not sent
- * @param callLatencyMs the call's latency ({@code call_latency_ms}, sent in milliseconds); Agni
- *     does not define it, it is probably the agent's average response latency. Null when not sent
+ * @param callLatencyMs the call's latency ({@code call_latency_ms}, sent in milliseconds), or null.
+ *     Agni does not define it; inferred, not documented: the agent's average response latency
  * @param startedAt when the call started ({@code started_at}), or null
  * @param endedAt when the call ended ({@code ended_at}), or null
  * @param createdAt when the call session was created ({@code created_at}), or null

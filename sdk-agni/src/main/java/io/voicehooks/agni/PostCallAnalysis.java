@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * typed, and every other key as sent.
  *
  * <p>Agents can define their own extraction fields ({@code post_call_analysis_data} in the Agent
- * API); their values arrive as further keys of this object and are kept in {@link #extra()} as
+ * API). Inferred, not documented: their values arrive as further keys of this object (Agni's
+ * example shows none). Every key beyond the documented four is kept in {@link #extra()} as
  * free-form JSON values ({@code String}, {@code Boolean}, {@code Integer}/{@code Long}/{@code
  * BigInteger}, {@code BigDecimal}, {@code List}, {@code Map} or null). A documented key whose value
  * has an unexpected JSON type (say, {@code next_steps} sent as an array) reads as null here and

@@ -2,9 +2,9 @@ package io.voicehooks.agni;
 
 /**
  * Who spoke a transcript entry ({@code transcripts[].role}, or {@code transcripts[].message.role}).
- * Agni's examples show {@code agent} and {@code user}; the other constants cover the labels that
- * LLM-based platforms commonly use. Read through {@link io.voicehooks.core.OpenEnum}: any other
- * label reads as {@link #UNKNOWN} with the raw string kept.
+ * Agni's examples show {@code agent} and {@code user}. Inferred, not documented: the other
+ * constants, the labels that LLM-based platforms commonly use. Read through {@link
+ * io.voicehooks.core.OpenEnum}: any other label reads as {@link #UNKNOWN} with the raw string kept.
  */
 public enum TranscriptRole {
   /** The AI agent ({@code agent}). */

@@ -9,6 +9,7 @@ import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap.SimpleEntry;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 final class CallCompletedEventTest {
   private static final AgniWebhookParser PARSER =
@@ -123,7 +126,9 @@ final class CallCompletedEventTest {
     CallSummary call = event.callSummary();
     assertThat(call.provider()).isEqualTo("agni");
     assertThat(call.callId()).isEqualTo("019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d");
-    assertThat(call.status()).isEqualTo("completed");
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.COMPLETED);
+    assertThat(call.providerStatus()).isEqualTo("completed");
+    assertThat(call.businessOutcome()).isEqualTo("issue_resolved");
     assertThat(call.startedAt()).isEqualTo(Instant.parse("2026-03-24T18:30:00Z"));
     assertThat(call.endedAt()).isEqualTo(Instant.parse("2026-03-24T18:32:05Z"));
     assertThat(call.duration()).isEqualTo(Duration.ofSeconds(125));
@@ -144,8 +149,29 @@ final class CallCompletedEventTest {
         .containsExactly(
             Map.entry("campaign_id", "019d2a1b-4c5e-7f8a-9b0c-1d2e3f4a5b6c"),
             Map.entry("contact_id", "019d2a1b-5d6f-7a8b-9c0d-2e3f4a5b6c7d"),
-            Map.entry("attempt", 1),
-            Map.entry("disposition", "issue_resolved"));
+            Map.entry("attempt", 1));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "completed, COMPLETED",
+    "failed, FAILED",
+    "no_answer, NO_ANSWER",
+    "busy, BUSY",
+    "voicemail, VOICEMAIL",
+    "NO_ANSWER, NO_ANSWER",
+    "transferred, UNKNOWN",
+    "'', UNKNOWN"
+  })
+  void callSummary_everyDocumentedStatus_mapsToItsOutcomeKeepingTheText(
+      String status, CallSummary.Outcome expected) {
+    String json =
+        new String(Fixtures.bytes("call.completed.json"), StandardCharsets.UTF_8)
+            .replace("\"status\": \"completed\"", "\"status\": \"" + status + "\"");
+    CallSummary call = ((CallCompletedEvent) PARSER.parse(json)).callSummary();
+    assertThat(call.outcome()).isEqualTo(expected);
+    assertThat(call.providerStatus()).isEqualTo(status);
+    assertThat(call.businessOutcome()).isEqualTo("issue_resolved");
   }
 
   @Test
@@ -181,7 +207,9 @@ final class CallCompletedEventTest {
     assertThat(data.transcripts()).isEmpty();
 
     CallSummary call = event.callSummary();
-    assertThat(call.status()).isNull();
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isNull();
+    assertThat(call.businessOutcome()).isNull();
     assertThat(call.duration()).isNull();
     assertThat(call.sentiment()).isEqualTo(CallSummary.Sentiment.UNKNOWN);
     assertThat(call.transcript()).isEmpty();
@@ -206,8 +234,8 @@ final class CallCompletedEventTest {
     // The customer called in, so the agent was reached on the callee number.
     assertThat(call.agentPhoneNumber()).isEqualTo("+18881234567");
     assertThat(call.sentiment()).isEqualTo(CallSummary.Sentiment.NEUTRAL);
-    assertThat(call.correlation())
-        .containsExactly(Map.entry("attempt", 1), Map.entry("disposition", "issue_resolved"));
+    assertThat(call.businessOutcome()).isEqualTo("issue_resolved");
+    assertThat(call.correlation()).containsExactly(Map.entry("attempt", 1));
   }
 
   @Test
@@ -243,7 +271,8 @@ final class CallCompletedEventTest {
         .extracting(CallSummary.Turn::role)
         .containsOnly(CallSummary.Role.AGENT, CallSummary.Role.USER);
     assertThat(call.transcript().get(399).text()).endsWith("(turn 400)");
-    assertThat(call.correlation()).containsEntry("disposition", "meeting_booked");
+    assertThat(call.businessOutcome()).isEqualTo("meeting_booked");
+    assertThat(call.correlation()).doesNotContainKey("disposition");
   }
 
   @Test
@@ -265,10 +294,12 @@ final class CallCompletedEventTest {
         .isEqualTo(new OpenEnum<>(ContentFormat.UNKNOWN, "markdown"));
 
     CallSummary call = parse("call.completed.unknown-values.json").callSummary();
-    assertThat(call.status()).isEqualTo("transferred");
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isEqualTo("transferred");
+    assertThat(call.businessOutcome()).isEqualTo("wrong_number");
     assertThat(call.sentiment()).isEqualTo(CallSummary.Sentiment.UNKNOWN);
     assertThat(call.transcript().get(0).role()).isEqualTo(CallSummary.Role.OTHER);
-    assertThat(call.correlation()).containsExactly(Map.entry("disposition", "wrong_number"));
+    assertThat(call.correlation()).isEmpty();
   }
 
   @Test
@@ -306,9 +337,9 @@ final class CallCompletedEventTest {
         .contains("\"budget\":5000")
         .doesNotContain("\"extra\"");
 
+    assertThat(event.callSummary().businessOutcome()).isEqualTo("callback_requested");
     Map<String, Object> correlation = event.callSummary().correlation();
     assertThat(correlation)
-        .containsEntry("disposition", "callback_requested")
         .containsEntry("budget", 5000)
         .containsEntry("products", List.of("basic", "pro"))
         .containsKey("notes");
@@ -321,6 +352,7 @@ final class CallCompletedEventTest {
     assertThat(event.orgId()).isEqualTo(Fixtures.ORG_ID);
     assertThat(event.sessionId()).isEqualTo("019d2b3c-5555-7a0b-1c2d-4e5f6a7b8c9d");
     assertThat(event.data().status().value()).isEqualTo(CallStatus.NO_ANSWER);
+    assertThat(event.callSummary().outcome()).isEqualTo(CallSummary.Outcome.NO_ANSWER);
     assertThat(event.data().durationSec()).isEqualTo(Duration.ZERO);
     assertThat(event.data().attempt()).isEqualTo(3);
   }
@@ -342,6 +374,7 @@ final class CallCompletedEventTest {
     assertThat(event.idempotencyKey()).isEqualTo("call.completed:call_7Hq2x9");
     assertThat(event.callSummary().callId()).isEqualTo("call_7Hq2x9");
     assertThat(event.data().status().value()).isEqualTo(CallStatus.BUSY);
+    assertThat(event.callSummary().outcome()).isEqualTo(CallSummary.Outcome.BUSY);
   }
 
   @Test

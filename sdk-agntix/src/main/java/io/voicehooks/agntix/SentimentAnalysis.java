@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * enabled on the agent.
  *
  * <p>Agntix documents what it holds (a label {@code POSITIVE}, {@code NEUTRAL} or {@code NEGATIVE},
- * a score from -1.0 to +1.0, and an ISO 639-1 language code) but not its key names, so the object
- * is kept whole as {@link #fields()} and the typed accessors look for the plausible keys: first at
- * the top level, then under a {@code conversation} sub-object (the shape {@code analysis.intent}
- * has). Check {@link #fields()} when an accessor returns null.
+ * a score from -1.0 to +1.0, and an ISO 639-1 language code) but not its key names. Inferred, not
+ * documented: every key the typed accessors read. The object is kept whole as {@link #fields()} and
+ * the accessors look for plausible keys: first at the top level, then under a {@code conversation}
+ * sub-object (the shape {@code analysis.intent} has, and the one the session API's truncated
+ * example begins). Check {@link #fields()} when an accessor returns null.
  *
  * <p>{@link #toString()} shows only the number of fields, since the object's shape is undocumented
  * and may hold free text; read {@link #label()} and {@link #score()} to log the verdict.

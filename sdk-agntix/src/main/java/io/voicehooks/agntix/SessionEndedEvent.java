@@ -1,40 +1,57 @@
 package io.voicehooks.agntix;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code session.ended}: a session closed (manually, by timeout, on hang-up or when its ttl
- * expired), with the post-call analysis attached. Sent once per session.
+ * {@code session.ended}: the call or session closed, "with the full post-call analysis attached".
  *
  * <p>The webhook is summary-grade: it carries no transcript, and long calls may have truncated
  * fields. Fetch the messages with {@link AgntixClient#sessionMessages(String)} and pass them to
  * {@link #callSummary(List)} for the full picture.
  *
+ * <p>Inferred, not documented: this record's fields. Agntix's docs give no {@code session.ended}
+ * example; they say only that it fires when the call closes and that its {@code analysis} is the
+ * block {@code GET /api/v1/chat/sessions/{id}} returns. The fields are therefore read where {@code
+ * session.created} and that session API put them, and every one is nullable. So that a wrong guess
+ * costs nothing, {@link #fields()} keeps the whole object as received, declared keys or not.
+ *
+ * <p>{@link #toString()} shows the ids, kinds, state and times; the metadata and analysis through
+ * their own redacted strings, and {@link #fields()} only by its number of keys.
+ *
  * @param id the session id (a UUID), the same as in {@code session.created}; never empty
  * @param type the session kind, {@code VOICE} or {@code CHAT}, or null
  * @param platform the channel, such as {@code PHONE}, or null
  * @param direction {@code INBOUND} or {@code OUTBOUND}, or null
- * @param state the session state at emission ({@code CLOSED}), or null
+ * @param state the session state at emission, or null; {@code CLOSED} is inferred (the session API
+ *     documents {@code OPEN} and {@code CLOSED}, not which one this event carries)
  * @param agentId the agent's id (a UUID), or null
  * @param createdAt when the session started, or null
  * @param lastActivityAt the most recent activity in the session, or null
- * @param endedAt when the session closed, or null
+ * @param endedAt when the session closed (as in the session API), or null
  * @param updatedAt when the session record last changed, or null
  * @param metadata the channel and session metadata, with the caller's correlation ids; empty when
  *     not sent
  * @param analysis the post-call analysis; empty (every part null) when not sent
+ * @param fields every top-level key of the delivery as received (free-form, unmodifiable), so that
+ *     a field this record does not declare, or reads from the wrong place, is still there; filled
+ *     by {@link AgntixWebhookParser}, empty for an event built otherwise. Not serialised: the
+ *     declared components already are
  */
 public record SessionEndedEvent(
     @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) String id,
@@ -48,7 +65,8 @@ public record SessionEndedEvent(
     @JsonProperty("endedAt") @Nullable Instant endedAt,
     @JsonProperty("updatedAt") @Nullable Instant updatedAt,
     @JsonProperty("metadata") SessionMetadata metadata,
-    @JsonProperty("analysis") SessionAnalysis analysis)
+    @JsonProperty("analysis") SessionAnalysis analysis,
+    @JsonIgnore Map<String, @Nullable Object> fields)
     implements AgntixEvent, FinishedCallEvent {
 
   /** The value of {@code eventType} for this event. */
@@ -72,6 +90,7 @@ public record SessionEndedEvent(
    * @param updatedAt when the session record last changed, or null
    * @param metadata the metadata, or null for none
    * @param analysis the analysis, or null for none
+   * @param fields the delivery's top-level keys as received, or null for none; copied deeply
    * @throws WebhookParseException if {@code id} is null or empty
    */
   public SessionEndedEvent {
@@ -84,6 +103,30 @@ public record SessionEndedEvent(
     if (analysis == null) {
       analysis = SessionAnalysis.EMPTY;
     }
+    fields = FreeForm.copyOf(fields);
+  }
+
+  /**
+   * Returns this event with {@link #fields()} replaced.
+   *
+   * @param fields the delivery's top-level keys as received
+   * @return a copy of this event
+   */
+  SessionEndedEvent withFields(Map<String, @Nullable Object> fields) {
+    return new SessionEndedEvent(
+        id,
+        type,
+        platform,
+        direction,
+        state,
+        agentId,
+        createdAt,
+        lastActivityAt,
+        endedAt,
+        updatedAt,
+        metadata,
+        analysis,
+        fields);
   }
 
   /** {@return {@value #EVENT_TYPE}} */
@@ -99,8 +142,10 @@ public record SessionEndedEvent(
   }
 
   /**
-   * Returns how long the session lasted: {@code endedAt - createdAt}. Agntix sends no duration
-   * field in the webhook.
+   * Returns how long the session lasted: {@code endedAt - createdAt}. Agntix documents no duration
+   * field in the webhook. The span includes dialling and ringing: {@code session.created}, which
+   * sets {@code createdAt}, "fires when the call is initiated (before pickup)". It is therefore
+   * longer than the conversation, and not zero for a call nobody answered.
    *
    * @return the duration, or null when either timestamp is missing or they are out of order
    */
@@ -112,10 +157,28 @@ public record SessionEndedEvent(
   }
 
   /**
-   * Returns the provider-neutral view, without a transcript (the webhook carries none): the session
-   * id, {@code state} as the status, start and end, the duration, the analysis summary and
-   * sentiment, the customer's number, and the session variables as correlation variables. There is
-   * no recording URL or agent number in the documented webhook; they are null.
+   * Returns the provider-neutral view, without a transcript (the webhook carries none).
+   *
+   * <ul>
+   *   <li>{@code callId} is the session id; {@code startedAt} and {@code endedAt} are {@code
+   *       createdAt} and {@code endedAt}; {@code duration} is {@link #duration()}, which includes
+   *       the ringing before pick-up.
+   *   <li>{@code outcome} is always {@code UNKNOWN}: Agntix documents only the session's {@code
+   *       state} ({@code CLOSED} at this event), which says that the session closed, not whether
+   *       the call was answered. {@code providerStatus} is {@code state} as sent.
+   *   <li>{@code businessOutcome} is {@code analysis.resolution.classification} as sent ({@code
+   *       RESOLVED}, {@code PARTIALLY_RESOLVED}, {@code UNRESOLVED}, {@code NOT_APPLICABLE}), or
+   *       null when Resolution Analysis is off.
+   *   <li>{@code summary} is {@code analysis.summary}; {@code sentiment} is {@link
+   *       SentimentAnalysis#toCallSentiment()}, whose keys are guessed (inferred, not documented).
+   *   <li>{@code customerPhoneNumber} is {@code metadata.customerPhoneNumber}; {@code correlation}
+   *       is {@code metadata.sessionVariables}. No recording URL or agent number is known in the
+   *       webhook; they are null.
+   * </ul>
+   *
+   * <p>Inferred, not documented: Agntix's docs give no {@code session.ended} example, so every
+   * field this view reads is assumed to sit where {@code session.created} and the session API put
+   * it (see the class description).
    *
    * @return the call summary
    */
@@ -142,10 +205,15 @@ public record SessionEndedEvent(
       turns.add(message.toTurn(createdAt));
     }
     SentimentAnalysis sentiment = analysis.sentiment();
+    ResolutionAnalysis resolution = analysis.resolution();
     return new CallSummary(
         PROVIDER,
         id,
+        CallSummary.Outcome.UNKNOWN,
         state == null ? null : state.raw(),
+        resolution == null || resolution.classification() == null
+            ? null
+            : resolution.classification().raw(),
         createdAt,
         endedAt,
         duration(),
@@ -161,5 +229,25 @@ public record SessionEndedEvent(
   @Override
   public void dispatch(AgntixEventListener listener) {
     listener.onSessionEnded(this);
+  }
+
+  /** Shows ids, kinds, state and times; the nested parts redacted, the fields only by number. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("id", id)
+        .add("type", type)
+        .add("platform", platform)
+        .add("direction", direction)
+        .add("state", state)
+        .add("agentId", agentId)
+        .add("createdAt", createdAt)
+        .add("lastActivityAt", lastActivityAt)
+        .add("endedAt", endedAt)
+        .add("updatedAt", updatedAt)
+        .add("metadata", metadata)
+        .add("analysis", analysis)
+        .redact("fields", fields)
+        .toString();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.OpenEnum;
@@ -166,6 +167,9 @@ final class AgntixEventTest {
     assertThat(event.metadata().customerPhoneNumber()).isNull();
 
     CallSummary call = event.callSummary();
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isEqualTo("CLOSED");
+    assertThat(call.businessOutcome()).isNull();
     assertThat(call.sentiment()).isEqualTo(CallSummary.Sentiment.UNKNOWN);
     assertThat(call.summary()).isNull();
     assertThat(call.duration()).isNull();
@@ -211,6 +215,11 @@ final class AgntixEventTest {
     assertThat(event.analysis().sentiment().toCallSentiment())
         .isEqualTo(CallSummary.Sentiment.UNKNOWN);
     assertThat(event.analysis().extractedData()).isEmpty();
+
+    CallSummary call = event.callSummary();
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isEqualTo("ARCHIVED");
+    assertThat(call.businessOutcome()).isEqualTo("ESCALATED");
   }
 
   @ParameterizedTest
@@ -289,7 +298,9 @@ final class AgntixEventTest {
 
     assertThat(call.provider()).isEqualTo("agntix");
     assertThat(call.callId()).isEqualTo(SESSION_ID);
-    assertThat(call.status()).isEqualTo("CLOSED");
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isEqualTo("CLOSED");
+    assertThat(call.businessOutcome()).isEqualTo("RESOLVED");
     assertThat(call.startedAt()).isEqualTo(Instant.parse("2026-04-08T05:00:01.130Z"));
     assertThat(call.endedAt()).isEqualTo(Instant.parse("2026-04-08T05:00:10.546Z"));
     assertThat(call.duration()).isEqualTo(Duration.ofMillis(9_416));
@@ -303,6 +314,44 @@ final class AgntixEventTest {
     assertThat(call.correlation())
         .containsExactly(
             Map.entry("crmContactId", "CRM-7728"), Map.entry("customerName", "Alex Morgan"));
+  }
+
+  @Test
+  void parse_sessionEnded_keepsEveryKeyAsReceivedInFields() throws Exception {
+    // session.ended's shape is inferred: a field Agntix puts elsewhere must not be lost.
+    String body =
+        new String(Fixtures.read("session.ended.json"), UTF_8)
+            .replaceFirst(
+                "\\{",
+                "{\"recordingUrl\": \"https://rec.example/4981.mp3\", \"durationMs\": 9416,");
+    SessionEndedEvent event = (SessionEndedEvent) PARSER.parse(body);
+
+    assertThat(event.fields())
+        .containsEntry("recordingUrl", "https://rec.example/4981.mp3")
+        .containsEntry("durationMs", 9416)
+        .containsEntry("eventType", "session.ended")
+        .containsEntry("id", SESSION_ID)
+        .containsKeys("metadata", "analysis");
+    assertThatThrownBy(() -> event.fields().put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(event.toString())
+        .contains("fields=<" + event.fields().size() + " entries>")
+        .doesNotContain("rec.example");
+    assertThat(new ObjectMapper().findAndRegisterModules().writeValueAsString(event))
+        .as("fields() is not serialised beside the components")
+        .doesNotContain("\"fields\"")
+        .doesNotContain("rec.example");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"CLOSED", "OPEN", "closed", "ARCHIVED"})
+  void callSummary_everyState_isAnUnknownOutcomeKeepingTheText(String state) {
+    String body = "{\"eventType\":\"session.ended\",\"id\":\"s-1\",\"state\":\"" + state + "\"}";
+    CallSummary call = ((SessionEndedEvent) PARSER.parse(body)).callSummary();
+
+    // A closed session says nothing about whether anyone answered: Agntix documents no outcome.
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isEqualTo(state);
   }
 
   @Test

@@ -13,12 +13,13 @@ import org.jspecify.annotations.Nullable;
  * cllr's AI-generated analysis of the call.
  *
  * <p>cllr documents {@code interestsAndNeeds}, {@code actionItems} and {@code sentiment} as objects
- * without saying what they hold, and in practice they may also arrive as arrays or strings. Each is
- * therefore kept whole as a free-form value: an unmodifiable {@code Map<String, Object>} for an
- * object, an unmodifiable {@code List<Object>} for an array, or a {@code String}, number ({@code
- * Integer}, {@code Long}, {@code BigInteger} or {@code BigDecimal}) or {@code Boolean}, nested to
- * any depth, with JSON nulls kept. The {@code ...AsMap()} and {@code ...AsList()} methods give the
- * shape you expect without casts.
+ * without saying what they hold, and its example payload leaves all three out. Since nothing fixes
+ * their shape, this SDK does not rely on it: an array or a string is accepted as well as an object
+ * (cllr documents neither). Each is kept whole as a free-form value: an unmodifiable {@code
+ * Map<String, Object>} for an object, an unmodifiable {@code List<Object>} for an array, or a
+ * {@code String}, number ({@code Integer}, {@code Long}, {@code BigInteger} or {@code BigDecimal})
+ * or {@code Boolean}, nested to any depth, with JSON nulls kept. The {@code ...AsMap()} and {@code
+ * ...AsList()} methods give the shape you expect without casts.
  *
  * <pre>{@code
  * for (Object item : analysis.actionItemsAsList()) { tasks.create(String.valueOf(item)); }
@@ -123,6 +124,10 @@ public record CallAnalysis(
    * overallSentiment} (first found) when it is an object, looking one object deeper when that key
    * holds an object ({@code {"overall": {"label": "positive"}}}).
    *
+   * <p>Inferred, not documented: these keys are guesses, since cllr does not document the sentiment
+   * object's contents. When they miss, read {@link #sentiment()} or {@link #sentimentAsMap()},
+   * which keep the value as sent.
+   *
    * @return the label, or null when there is none
    */
   public @Nullable String sentimentLabel() {
@@ -131,7 +136,8 @@ public record CallAnalysis(
 
   /**
    * Returns the overall sentiment: from {@link #sentimentLabel()} when it is {@code positive},
-   * {@code neutral} or {@code negative} (any case), otherwise from {@link #mood()}.
+   * {@code neutral} or {@code negative} (any case), otherwise from {@link #mood()} (documented as
+   * the caller's "detected mood/emotion", free text such as {@code Positive}).
    */
   Sentiment overallSentiment() {
     Sentiment fromLabel = Sentiment.fromLabel(sentimentLabel());

@@ -77,12 +77,24 @@ public record PostCallEvent(
   }
 
   /**
-   * Returns the provider-neutral view of the call: status is {@code callOutcome}, the sentiment
-   * comes from the {@code sentiment} value's label when it is positive, neutral or negative and
-   * otherwise from {@code mood}, the recording URL is {@code recordingUri}, the customer's number
-   * is {@code callerDetails.phoneNumber}, and the correlation variables are the caller details that
-   * were sent (by wire name) plus {@code classification} and {@code score}. cllr sends no times,
-   * duration, agent number or inline transcript, so those are null or empty.
+   * Returns the provider-neutral view of the call.
+   *
+   * <ul>
+   *   <li>{@code outcome} is {@code UNKNOWN} and {@code providerStatus} null: cllr sends no call
+   *       status or end reason, only that the call "completed".
+   *   <li>{@code businessOutcome} is {@code callAnalysis.callOutcome} as sent, such as {@code Demo
+   *       Scheduled}.
+   *   <li>{@code sentiment} is inferred, not documented: cllr documents {@code
+   *       callAnalysis.sentiment} as an object without naming its keys, so the label is looked for
+   *       under guessed keys ({@link CallAnalysis#sentimentLabel()}); when that gives no {@code
+   *       positive}, {@code neutral} or {@code negative}, the documented free-text {@code mood} is
+   *       read instead.
+   *   <li>{@code recordingUrl} is {@code recordingUri}; {@code customerPhoneNumber} is {@code
+   *       callerDetails.phoneNumber}; {@code correlation} holds the caller details that were sent
+   *       (by wire name) plus {@code classification} and {@code score}.
+   *   <li>cllr sends no times, duration, agent number or inline transcript, so those are null or
+   *       empty.
+   * </ul>
    *
    * @return the call summary
    */
@@ -102,6 +114,8 @@ public record PostCallEvent(
     return new CallSummary(
         "cllr",
         callId,
+        CallSummary.Outcome.UNKNOWN,
+        null,
         analysis == null ? null : analysis.callOutcome(),
         null,
         null,

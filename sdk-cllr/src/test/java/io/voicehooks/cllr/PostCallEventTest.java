@@ -32,7 +32,9 @@ final class PostCallEventTest {
 
     assertThat(summary.provider()).isEqualTo("cllr");
     assertThat(summary.callId()).isEqualTo("6790a1c4e2b7f81d3c5a9e12");
-    assertThat(summary.status()).isEqualTo("Appointment Scheduled");
+    assertThat(summary.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(summary.providerStatus()).isNull();
+    assertThat(summary.businessOutcome()).isEqualTo("Appointment Scheduled");
     assertThat(summary.startedAt()).isNull();
     assertThat(summary.endedAt()).isNull();
     assertThat(summary.duration()).isNull();
@@ -58,7 +60,10 @@ final class PostCallEventTest {
     CallSummary summary = Fixtures.postCall("post_call.json").callSummary();
 
     assertThat(summary.sentiment()).isEqualTo(Sentiment.POSITIVE);
-    assertThat(summary.status()).isEqualTo("Demo Scheduled");
+    // cllr sends a sales result, not how the call went: it is no call outcome.
+    assertThat(summary.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(summary.providerStatus()).isNull();
+    assertThat(summary.businessOutcome()).isEqualTo("Demo Scheduled");
     assertThat(summary.summary()).isEqualTo("Customer called to schedule a product demo...");
     assertThat(summary.customerPhoneNumber()).isEqualTo("+1-555-123-4567");
     assertThat(summary.correlation())
@@ -81,7 +86,9 @@ final class PostCallEventTest {
     CallSummary summary = Fixtures.postCall("post_call.minimal.json").callSummary();
 
     assertThat(summary.callId()).isEqualTo("test-call-123");
-    assertThat(summary.status()).isNull();
+    assertThat(summary.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(summary.providerStatus()).isNull();
+    assertThat(summary.businessOutcome()).isNull();
     assertThat(summary.summary()).isNull();
     assertThat(summary.sentiment()).isEqualTo(Sentiment.UNKNOWN);
     assertThat(summary.recordingUrl()).isEqualTo("https://example.com/recording.ogg");

@@ -17,24 +17,48 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * if (event instanceof FinishedCallEvent finished) {
  *   CallSummary call = finished.callSummary();
+ *   if (call.outcome() == CallSummary.Outcome.NO_ANSWER) {
+ *     dialer.retryLater(call.provider(), call.callId());
+ *   }
  *   crm.logCall(call.provider(), call.callId(), call.duration(), call.sentiment(), call.summary());
  * }
  * }</pre>
  *
- * <p>Fields a provider does not send are null (collections are empty, sentiment {@code UNKNOWN}).
+ * <p>Fields a provider does not send are null (collections are empty, outcome and sentiment {@code
+ * UNKNOWN}).
  *
- * <p>{@link #toString()} shows the provider, id, status, times, duration and sentiment, and redacts
- * the personal data: the summary, the recording URL, the phone numbers, the transcript and the
- * correlation variables appear only by size. The accessors return every value as sent.
+ * <p>The providers do not mean the same thing by "status", so the summary keeps three fields apart:
+ * {@link #outcome()} is how the call itself ended, normalised by this SDK from what each provider
+ * documents, and is the one to group or filter on across providers; {@link #providerStatus()} is
+ * the provider's own word for it, as sent; {@link #businessOutcome()} is what the call achieved
+ * (Agni's {@code disposition}, cllr's {@code callOutcome}), as sent. The module README of {@code
+ * voicehooks-core} has a table of where each field comes from per provider, what {@link
+ * #duration()} measures and where {@link #sentiment()} is read.
+ *
+ * <p>{@link #toString()} shows the provider, id, outcome, statuses, times, duration and sentiment,
+ * and redacts the personal data: the summary, the recording URL, the phone numbers, the transcript
+ * and the correlation variables appear only by size. The accessors return every value as sent.
  *
  * @param provider the provider's name: {@code agni}, {@code vaani}, {@code agntix} or {@code cllr}
  * @param callId the provider's id of the call or session
- * @param status the provider's final status of the call, as sent, or null
+ * @param outcome how the call ended, normalised across providers; {@code UNKNOWN} when the provider
+ *     does not say or sends a value this SDK does not map ({@link #providerStatus()} then keeps the
+ *     text)
+ * @param providerStatus the provider's own final status or end reason of the call, as sent (Agni
+ *     {@code status}, Agntix {@code state}, Vaani a failure {@code status} or {@code end_reason});
+ *     null when the provider sends none
+ * @param businessOutcome what the call achieved in the provider's own words, as sent (Agni {@code
+ *     post_call_analysis.disposition}, cllr {@code callAnalysis.callOutcome}, Agntix {@code
+ *     analysis.resolution.classification}); null when not sent. Not normalised: each provider, and
+ *     often each agent, has its own set
  * @param startedAt when the call started, or null
  * @param endedAt when the call ended, or null
- * @param duration how long the call lasted, or null
+ * @param duration how long the call lasted, or null; what it measures differs per provider
+ *     (Agntix's includes the ringing before pick-up), see the module README
  * @param summary the provider's written summary of the call, or null
- * @param sentiment the caller's overall sentiment, {@code UNKNOWN} when not sent or not recognised
+ * @param sentiment the caller's overall sentiment, {@code UNKNOWN} when not sent or not recognised;
+ *     for cllr and Agntix read from keys this SDK guesses (their sentiment objects are
+ *     undocumented), see the module README
  * @param recordingUrl where the recording can be fetched, or null
  * @param transcript the conversation as speaker turns, in order; empty when not sent
  * @param customerPhoneNumber the external party's phone number, or null
@@ -45,7 +69,9 @@ import org.jspecify.annotations.Nullable;
 public record CallSummary(
     String provider,
     String callId,
-    @Nullable String status,
+    Outcome outcome,
+    @Nullable String providerStatus,
+    @Nullable String businessOutcome,
     @Nullable Instant startedAt,
     @Nullable Instant endedAt,
     @Nullable Duration duration,
@@ -62,7 +88,9 @@ public record CallSummary(
    *
    * @param provider the provider's name
    * @param callId the provider's id of the call or session
-   * @param status the provider's final status, or null
+   * @param outcome how the call ended, normalised
+   * @param providerStatus the provider's own final status or end reason, as sent, or null
+   * @param businessOutcome what the call achieved, as sent, or null
    * @param startedAt when the call started, or null
    * @param endedAt when the call ended, or null
    * @param duration how long the call lasted, or null
@@ -77,18 +105,21 @@ public record CallSummary(
   public CallSummary {
     Objects.requireNonNull(provider, "provider == null");
     Objects.requireNonNull(callId, "callId == null");
+    Objects.requireNonNull(outcome, "outcome == null");
     Objects.requireNonNull(sentiment, "sentiment == null");
     transcript = transcript == null ? List.of() : List.copyOf(transcript);
     correlation = FreeForm.copyOf(correlation);
   }
 
-  /** Shows ids, status, times and sentiment; the personal fields only by size (see above). */
+  /** Shows ids, outcome, statuses, times and sentiment; the personal fields by size (see above). */
   @Override
   public String toString() {
     return ToString.of(this)
         .add("provider", provider)
         .add("callId", callId)
-        .add("status", status)
+        .add("outcome", outcome)
+        .add("providerStatus", providerStatus)
+        .add("businessOutcome", businessOutcome)
         .add("startedAt", startedAt)
         .add("endedAt", endedAt)
         .add("duration", duration)
@@ -100,6 +131,31 @@ public record CallSummary(
         .redact("agentPhoneNumber", agentPhoneNumber)
         .redact("correlation", correlation)
         .toString();
+  }
+
+  /**
+   * How a call ended, normalised across providers: the one field to group calls on whatever
+   * platform placed them. Computed by this SDK from each provider's documented values (see each
+   * provider's {@code callSummary()}); the text as sent stays in {@link #providerStatus()}.
+   */
+  public enum Outcome {
+    /** The call was answered and ended normally. */
+    COMPLETED,
+    /** Nobody answered. */
+    NO_ANSWER,
+    /** The line was busy, or the callee rejected the call. */
+    BUSY,
+    /** The call could not be placed or broke off: a network, SIP or platform failure. */
+    FAILED,
+    /** The call reached a voicemail box. */
+    VOICEMAIL,
+    /** The call was handed over to a human, who took it. */
+    TRANSFERRED,
+    /**
+     * The provider does not say how the call ended, or sent a value this SDK does not map; see
+     * {@link CallSummary#providerStatus()}.
+     */
+    UNKNOWN
   }
 
   /** The overall sentiment of a call, as the providers label it. */

@@ -1,6 +1,7 @@
 package io.voicehooks.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,9 @@ final class CallSummaryTest {
         new CallSummary(
             "agni",
             "s-1",
+            CallSummary.Outcome.COMPLETED,
             "completed",
+            "issue_resolved",
             Instant.parse("2026-03-24T18:30:00Z"),
             null,
             Duration.ofSeconds(125),
@@ -29,7 +32,8 @@ final class CallSummaryTest {
 
     assertThat(call.toString())
         .isEqualTo(
-            "CallSummary[provider=agni, callId=s-1, status=completed,"
+            "CallSummary[provider=agni, callId=s-1, outcome=COMPLETED,"
+                + " providerStatus=completed, businessOutcome=issue_resolved,"
                 + " startedAt=2026-03-24T18:30:00Z, endedAt=null, duration=PT2M5S,"
                 + " summary=<redacted, 21 chars>, sentiment=NEGATIVE,"
                 + " recordingUrl=<redacted, 38 chars>, transcript=<1 item>,"
@@ -39,5 +43,29 @@ final class CallSummaryTest {
         .hasToString("Turn[role=USER, text=<redacted, 10 chars>, offset=PT0S]");
     assertThat(call.summary()).isEqualTo("Zelda wants to cancel");
     assertThat(call.customerPhoneNumber()).isEqualTo("+14155550199");
+  }
+
+  @Test
+  void callSummary_withoutOutcome_isRejected() {
+    assertThatThrownBy(
+            () ->
+                new CallSummary(
+                    "agni",
+                    "s-1",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    CallSummary.Sentiment.UNKNOWN,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    Map.of()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("outcome == null");
   }
 }

@@ -11,6 +11,7 @@ import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +45,9 @@ import org.jspecify.annotations.Nullable;
  * @param transcript the whole conversation as sent ({@code transcript}), with {@code User:} and
  *     {@code Agent:} labels, or null
  * @param summary the written summary of the call ({@code summary}), or null
- * @param entities what the agent extracted from the call ({@code entities}): keys come from the
- *     agent's configuration and values may be null or any JSON type (strings, numbers as {@code
+ * @param entities what the agent extracted from the call ({@code entities}), as sent. Vaani's
+ *     example shows two string values; inferred, not documented: keys come from the agent's
+ *     extraction configuration and values may be null or any JSON type (strings, numbers as {@code
  *     Integer}, {@code Long}, {@code BigInteger} or {@code BigDecimal}, booleans, lists, maps);
  *     unmodifiable, empty when absent
  * @param recordingUrl where the call's recording can be fetched ({@code recording_url}), or null
@@ -101,18 +103,57 @@ public record CallPostprocessingEvent(
    * room_name}, the duration, summary, recording URL, {@link #turns()} as the transcript, and the
    * entities as correlation variables.
    *
-   * <p>Vaani sends no status, times or phone numbers in this event, so those are null. The
-   * sentiment is read from an entity named {@code sentiment} (or ending in {@code sentiment}, such
-   * as {@code customer_sentiment}) whose value is {@code positive}, {@code neutral} or {@code
-   * negative} in any case; otherwise it is {@code UNKNOWN}.
+   * <p>Vaani sends no status, times or phone numbers in this event, so {@code outcome} is {@code
+   * UNKNOWN} and {@code providerStatus}, the times and the numbers are null; {@link
+   * #callSummary(CallState)} fills the outcome from the call's other events. Vaani has no business
+   * outcome field; it is null. {@code duration} is {@code call_duration}, which Vaani describes
+   * only as the call's duration (from dialling or from pick-up is not stated).
+   *
+   * <p>Inferred, not documented: the sentiment. Vaani documents no sentiment, so it is read from an
+   * entity named {@code sentiment} (or ending in {@code sentiment}, such as {@code
+   * customer_sentiment}) whose value is {@code positive}, {@code neutral} or {@code negative} in
+   * any case, if the agent's extraction defines one; otherwise it is {@code UNKNOWN}.
    *
    * @return the summary of the call
    */
   @Override
   public CallSummary callSummary() {
+    return summary(CallSummary.Outcome.UNKNOWN, null);
+  }
+
+  /**
+   * Returns the provider-neutral view of this call, like {@link #callSummary()}, with the outcome
+   * that the call's earlier events tell: {@code outcome} is {@link CallState#outcome()}, and {@code
+   * providerStatus} is the state's {@link CallState#status()} as sent (the {@code rejected}, {@code
+   * no_answer} or {@code failed} of a failed call), or else its {@code end_reason} as sent.
+   *
+   * <pre>{@code
+   * CallState state = tracker.state(event.roomName()); // a VaaniCallTracker that saw every event
+   * crm.save(state == null ? event.callSummary() : event.callSummary(state));
+   * }</pre>
+   *
+   * @param call the state of this call, from a {@link VaaniCallTracker}
+   * @return the summary of the call
+   * @throws IllegalArgumentException if {@code call} is the state of another room
+   */
+  public CallSummary callSummary(CallState call) {
+    Objects.requireNonNull(call, "call == null");
+    if (!call.roomName().equals(roomName)) {
+      throw new IllegalArgumentException("call is the state of another room");
+    }
+    String status = call.status() == null ? null : call.status().raw();
+    if (status == null && call.endReason() != null) {
+      status = call.endReason().raw();
+    }
+    return summary(call.outcome(), status);
+  }
+
+  private CallSummary summary(CallSummary.Outcome outcome, @Nullable String providerStatus) {
     return new CallSummary(
         PROVIDER,
         roomName,
+        outcome,
+        providerStatus,
         null,
         null,
         null,

@@ -5,11 +5,12 @@ package io.voicehooks.vaani;
  * read as an {@link io.voicehooks.core.OpenEnum}: a value not listed here is {@link #UNKNOWN} with
  * the raw string kept.
  *
- * <p>Each event documents exactly one status ({@code call_started} is {@code dialing}, even for an
- * inbound call), so the event type already says as much; the status is kept as sent.
+ * <p>Each event's example shows exactly one status, so the event type already says as much; the
+ * status is kept as sent. Vaani's examples are of outbound calls: what {@code status} an inbound
+ * {@code call_started} carries is not documented.
  */
 public enum CallStatus {
-  /** {@code dialing}: sent with {@code call_started}. */
+  /** {@code dialing}: sent with an outbound {@code call_started}. */
   DIALING,
   /** {@code ringing}: sent with {@code call_ringing}. */
   RINGING,

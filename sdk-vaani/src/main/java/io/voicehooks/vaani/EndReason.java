@@ -4,9 +4,11 @@ package io.voicehooks.vaani;
  * Why the session ended ({@code end_reason} of {@code call_ended}), read as an {@link
  * io.voicehooks.core.OpenEnum}.
  *
- * <p>Vaani documents only {@link #AGENT_REQUESTED_DISCONNECT}. Vaani runs on LiveKit, whose
- * participant disconnect reasons use the same UPPER_SNAKE style, so those are listed too; any other
- * value is {@link #UNKNOWN} with the raw string kept.
+ * <p>Vaani documents only {@link #AGENT_REQUESTED_DISCONNECT}. Inferred, not documented: every
+ * other constant. The documented value has the UPPER_SNAKE style of LiveKit's participant
+ * disconnect reasons, so this SDK guesses that Vaani runs on LiveKit and lists those too. Any other
+ * value is {@link #UNKNOWN} with the raw string kept, and the raw string of every value stays
+ * available.
  */
 public enum EndReason {
   /** {@code AGENT_REQUESTED_DISCONNECT}: the AI agent hung up (the documented example). */

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sent when a transfer to a human cannot be completed because it was rejected, busy or not answered
- * ({@code human_transfer_failed}). The call stays with the AI agent.
+ * ({@code human_transfer_failed}). Inferred, not documented: the call then stays with the AI agent
+ * (Vaani does not say what happens to it).
  *
  * <pre>{@code
  * {"event": "human_transfer_failed", "room_name": "room_123abc", "transfer_type": "warm",

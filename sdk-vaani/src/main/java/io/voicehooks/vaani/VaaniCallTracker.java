@@ -157,6 +157,10 @@ public final class VaaniCallTracker {
 
   private static CallState fold(@Nullable CallState previous, String roomName, VaaniEvent event) {
     CallPhase phase = previous == null ? CallPhase.UNKNOWN : previous.phase();
+    OpenEnum<CallStatus> status = previous == null ? null : previous.status();
+    OpenEnum<CallStatus> sentStatus = null;
+    boolean answered = previous != null && previous.answered();
+    boolean transferred = previous != null && previous.transferred();
     String phoneNumber = previous == null ? null : previous.phoneNumber();
     String transferTarget = previous == null ? null : previous.transferTarget();
     String agentIdentity = previous == null ? null : previous.agentIdentity();
@@ -169,17 +173,24 @@ public final class VaaniCallTracker {
     CallPhase reached;
     if (event instanceof CallStartedEvent) {
       reached = CallPhase.DIALING;
+      sentStatus = ((CallStartedEvent) event).status();
       phoneNumber = latest(phoneNumber, ((CallStartedEvent) event).phoneNumber());
     } else if (event instanceof CallRingingEvent) {
       reached = CallPhase.RINGING;
+      sentStatus = ((CallRingingEvent) event).status();
     } else if (event instanceof UserPickedUpEvent) {
       reached = CallPhase.ACTIVE;
+      sentStatus = ((UserPickedUpEvent) event).status();
+      answered = true;
     } else if (event instanceof CallRejectedEvent) {
       reached = CallPhase.REJECTED;
+      sentStatus = ((CallRejectedEvent) event).status();
     } else if (event instanceof CallNoAnswerEvent) {
       reached = CallPhase.NO_ANSWER;
+      sentStatus = ((CallNoAnswerEvent) event).status();
     } else if (event instanceof CallFailedEvent) {
       reached = CallPhase.FAILED;
+      sentStatus = ((CallFailedEvent) event).status();
       error = latest(error, ((CallFailedEvent) event).error());
     } else if (event instanceof HumanTransferInitiatedEvent) {
       reached = CallPhase.TRANSFERRING;
@@ -187,6 +198,7 @@ public final class VaaniCallTracker {
     } else if (event instanceof HumanTransferSucceededEvent) {
       HumanTransferSucceededEvent succeeded = (HumanTransferSucceededEvent) event;
       reached = CallPhase.TRANSFERRED;
+      transferred = true;
       transferTarget = latest(transferTarget, succeeded.phoneNumber());
       agentIdentity = latest(agentIdentity, succeeded.agentIdentity());
     } else if (event instanceof HumanTransferFailedEvent) {
@@ -209,16 +221,20 @@ public final class VaaniCallTracker {
     }
     if (phase.precedes(reached)) {
       phase = reached;
+      status = sentStatus; // the status belongs to the event that set the phase
     }
     return new CallState(
         roomName,
         phase,
+        status,
         phoneNumber,
         transferTarget,
         agentIdentity,
         error,
         endReason,
         duration,
+        answered,
+        transferred,
         postprocessed,
         event.eventType(),
         eventsSeen);

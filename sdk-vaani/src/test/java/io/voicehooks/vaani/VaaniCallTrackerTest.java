@@ -97,12 +97,15 @@ final class VaaniCallTrackerTest {
             new CallState(
                 ROOM,
                 CallPhase.POSTPROCESSED,
+                null,
                 "+1234567890",
                 null,
                 null,
                 null,
                 OpenEnum.of(EndReason.AGENT_REQUESTED_DISCONNECT),
                 Duration.ofMillis(42_501),
+                true,
+                false,
                 true,
                 "call_postprocessing",
                 5));
@@ -214,12 +217,15 @@ final class VaaniCallTrackerTest {
     return new CallState(
         s.roomName(),
         s.phase(),
+        s.status(),
         s.phoneNumber(),
         s.transferTarget(),
         s.agentIdentity(),
         s.error(),
         s.endReason(),
         s.duration(),
+        s.answered(),
+        s.transferred(),
         s.postprocessed(),
         "-",
         1);
@@ -470,7 +476,20 @@ final class VaaniCallTrackerTest {
     assertThatThrownBy(
             () ->
                 new CallState(
-                    ROOM, CallPhase.ACTIVE, null, null, null, null, null, null, false, "x", 0))
+                    ROOM,
+                    CallPhase.ACTIVE,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    false,
+                    false,
+                    "x",
+                    0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("eventsSeen");
   }

@@ -242,7 +242,9 @@ final class VaaniWebhookParserTest {
     CallSummary call = finished.callSummary();
     assertThat(call.provider()).isEqualTo("vaani");
     assertThat(call.callId()).isEqualTo("room_123abc");
-    assertThat(call.status()).isNull();
+    assertThat(call.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
+    assertThat(call.providerStatus()).isNull();
+    assertThat(call.businessOutcome()).isNull();
     assertThat(call.startedAt()).isNull();
     assertThat(call.endedAt()).isNull();
     assertThat(call.duration()).isEqualTo(Duration.ofMillis(42_500));

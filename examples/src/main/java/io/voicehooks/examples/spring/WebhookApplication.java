@@ -32,7 +32,11 @@ public class WebhookApplication {
       @Override
       public void onSessionEnded(SessionEndedEvent event) {
         CallSummary call = event.callSummary();
-        LOG.info("Agntix session {} ended after {}", call.callId(), call.duration());
+        LOG.info(
+            "Agntix session {} ended after {}, resolution {}",
+            call.callId(),
+            call.duration(),
+            call.businessOutcome());
       }
     };
   }
