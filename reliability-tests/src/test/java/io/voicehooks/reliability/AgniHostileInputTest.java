@@ -45,7 +45,11 @@ final class AgniHostileInputTest {
     List<HostileCase> cases =
         new ArrayList<>(
             GenericHostileCases.cases(
-                VALID, CallCompletedEvent.class, "event", UnknownAgniEvent.class));
+                VALID,
+                CallCompletedEvent.class,
+                "event",
+                UnknownAgniEvent.class,
+                e -> assertValidIdentity((CallCompletedEvent) e)));
     identity(cases);
     organisation(cases);
     timestamps(cases);
@@ -161,7 +165,13 @@ final class AgniHostileInputTest {
         HostileCase.of(
             "org_id with surrounding spaces",
             String.format(body, "\"org_id\":\" " + Payloads.AGNI_ORG + " \","),
-            event(CallCompletedEvent.class)));
+            completed(
+                e -> {
+                  // matched trimmed and case-blind; reported as sent, like the upper-case one
+                  assertThat(e.orgId()).isEqualTo(" " + Payloads.AGNI_ORG + " ");
+                  assertThat(e.sessionId()).isEqualTo("s1");
+                  assertThat(e.idempotencyKey()).isEqualTo("call.completed:s1");
+                })));
     cases.add(
         HostileCase.of(
             "org_id duplicated, wrong then right",
@@ -394,7 +404,7 @@ final class AgniHostileInputTest {
             with(
                 VALID.replace("{\"call_session_id\"", "{\"x\":[{}],\"call_session_id\""),
                 "\"y\":1"),
-            event(CallCompletedEvent.class)));
+            completed(AgniHostileInputTest::assertValidIdentity)));
   }
 
   private static String data(String fields) {
@@ -407,6 +417,14 @@ final class AgniHostileInputTest {
 
   private static String dataOnly(String fields) {
     return "{\"event\":\"call.completed\"," + ORG + ",\"data\":{" + fields + "}}";
+  }
+
+  /** What {@link #VALID} parses to. */
+  private static void assertValidIdentity(CallCompletedEvent e) {
+    assertThat(e.eventType()).isEqualTo("call.completed");
+    assertThat(e.orgId()).isEqualTo(Payloads.AGNI_ORG);
+    assertThat(e.sessionId()).isEqualTo("s1");
+    assertThat(e.idempotencyKey()).isEqualTo("call.completed:s1");
   }
 
   private static HostileCase.Expectation completed(Consumer<CallCompletedEvent> checks) {

@@ -40,7 +40,15 @@ final class AgntixHostileInputTest {
     List<HostileCase> cases =
         new ArrayList<>(
             GenericHostileCases.cases(
-                VALID, SessionCreatedEvent.class, "eventType", UnknownAgntixEvent.class));
+                VALID,
+                SessionCreatedEvent.class,
+                "eventType",
+                UnknownAgntixEvent.class,
+                e -> {
+                  assertThat(e.eventType()).isEqualTo("session.created");
+                  assertThat(((SessionCreatedEvent) e).id()).isEqualTo("ses_1");
+                  assertThat(e.idempotencyKey()).isEqualTo("session.created:ses_1");
+                }));
     identity(cases);
     timestamps(cases);
     shapes(cases);

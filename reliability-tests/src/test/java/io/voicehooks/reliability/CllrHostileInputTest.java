@@ -31,7 +31,17 @@ final class CllrHostileInputTest {
 
   static Stream<HostileCase> cases() {
     List<HostileCase> cases =
-        new ArrayList<>(GenericHostileCases.cases(VALID, PostCallEvent.class, null, null));
+        new ArrayList<>(
+            GenericHostileCases.cases(
+                VALID,
+                PostCallEvent.class,
+                null,
+                null,
+                e -> {
+                  assertThat(e.eventType()).isEqualTo("post_call");
+                  assertThat(((PostCallEvent) e).callId()).isEqualTo("693bff62619c51fac21acf50");
+                  assertThat(e.idempotencyKey()).isEqualTo("693bff62619c51fac21acf50");
+                }));
     identity(cases);
     shapes(cases);
     return cases.stream();

@@ -88,11 +88,6 @@ record HostileCase(
     };
   }
 
-  /** Expects an event of exactly {@code type} and nothing more. */
-  static <T> Expectation event(Class<T> type) {
-    return event(type, e -> {});
-  }
-
   /** Expects the provider's unknown event, carrying {@code eventType}. */
   static Expectation unknown(Class<? extends WebhookEvent> type, String eventType) {
     return event(type, e -> assertThat(e.eventType()).isEqualTo(eventType));

@@ -1,11 +1,15 @@
 package io.voicehooks.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.voicehooks.agni.AgniWebhookParser;
 import io.voicehooks.agntix.AgntixWebhookParser;
 import io.voicehooks.cllr.CllrWebhookParser;
 import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
+import io.voicehooks.core.WebhookEvent;
 import io.voicehooks.core.WebhookException;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.reliability.TestProvider.Everything;
@@ -13,8 +17,14 @@ import io.voicehooks.reliability.TestProvider.TestEvent;
 import io.voicehooks.reliability.TestProvider.Unknown;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fuzzes every provider parser and the core {@link EventDeserializer} with raw bodies.
@@ -101,5 +111,54 @@ final class ParserFuzzTest {
     } catch (WebhookException rejected) {
       // The documented outcome for a body it cannot accept.
     }
+  }
+
+  /**
+   * The seeds each target must reject, by {@code <target>/<file>}; every other seed is a valid
+   * delivery and must parse. Without this a parser that rejected every body would pass: the fuzz
+   * targets above accept a rejection as readily as an event.
+   */
+  private static final Set<String> REJECTED_SEEDS =
+      Set.of(
+          "agniParser/call.completed.data-not-object.json",
+          "agniParser/call.completed.no-data.json",
+          "agniParser/call.completed.no-org.json",
+          "agniParser/call.completed.no-session-id.json",
+          "agniParser/call.completed.wrong-org.json",
+          "agntixParser/session.ended.missing-id.json",
+          "eventDeserializer/no-type.json");
+
+  static Stream<Arguments> seeds() {
+    return Stream.of("agniParser", "vaaniParser", "agntixParser", "cllrParser", "eventDeserializer")
+        .flatMap(
+            target ->
+                Seeds.names(ParserFuzzTest.class, target).stream()
+                    .map(seed -> Arguments.of(target, seed)));
+  }
+
+  @ParameterizedTest(name = "{0}/{1}")
+  @MethodSource("seeds")
+  void seed_validIsParsed_invalidIsRejected(String target, String seed) {
+    byte[] body = Seeds.read(ParserFuzzTest.class, target, seed);
+    Callable<WebhookEvent> parse =
+        switch (target) {
+          case "agniParser" -> () -> AGNI.parse(WebhookRequest.of(body));
+          case "vaaniParser" -> () -> VAANI.parse(WebhookRequest.of(body));
+          case "agntixParser" -> () -> AGNTIX.parse(WebhookRequest.of(body));
+          case "cllrParser" -> () -> CLLR.parse(WebhookRequest.of(body));
+          default -> () -> TYPED.deserialize(body);
+        };
+    if (REJECTED_SEEDS.contains(target + "/" + seed)) {
+      assertThatThrownBy(parse::call).isInstanceOf(WebhookException.class);
+      return;
+    }
+    WebhookEvent event;
+    try {
+      event = parse.call();
+    } catch (Exception e) {
+      throw new AssertionError(target + " rejected the valid seed " + seed, e);
+    }
+    Invariants.checkIdentity(event);
+    assertThat(event.idempotencyKey()).isNotBlank();
   }
 }

@@ -33,13 +33,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +55,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.event.Level;
 
 /**
  * Proves that no secret, API key, signature, phone number, email or payload text reaches a log line
@@ -229,12 +238,16 @@ final class SecretsAndPrivacyTest {
   // --- verification ---------------------------------------------------------------------------
 
   @Test
-  void badSignatures_leakNeitherSecretNorSignatureNorPayload() {
+  void badSignatures_leakNeitherSecretNorSignatureNorPayload() throws GeneralSecurityException {
     byte[] body = Payloads.utf8(AGNTIX_PII);
     long now = Instant.now().getEpochSecond();
     String valid = SvixSignatureVerifier.sign(Payloads.AGNTIX_SECRET, MSG_ID, now, body);
     String other =
         SvixSignatureVerifier.sign(SvixSignatureVerifierFuzzTest.ROTATED_SECRET, MSG_ID, now, body);
+    KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    String v1a = v1a(keys, MSG_ID, now, body);
+    String v1aOtherBody = v1a(keys, MSG_ID, now, Payloads.utf8(AGNI_PII));
+    String v1aFlipped = flipLastByte(v1a);
     List<WebhookHeaders> deliveries =
         List.of(
             WebhookHeaders.empty(),
@@ -246,22 +259,70 @@ final class SecretsAndPrivacyTest {
             headers(MSG_ID + NAME.repeat(30), Long.toString(now), valid),
             headers(MSG_ID, Long.toString(now), valid + " " + NAME.repeat(700)),
             headers(MSG_ID, Long.toString(now), (valid + " ").repeat(40)),
-            headers(MSG_ID, Long.toString(now), EMAIL));
-    WebhookHandler handler =
-        WebhookHandler.builder(AgntixWebhookParser.create(Payloads.AGNTIX_SECRET))
-            .listener(e -> {})
+            headers(MSG_ID, Long.toString(now), EMAIL),
+            headers(MSG_ID, Long.toString(now), v1aOtherBody),
+            headers(MSG_ID, Long.toString(now), v1aFlipped + " " + other),
+            headers(MSG_ID, Long.toString(now - 3_600), v1a + " " + valid),
+            headers(MSG_ID, Long.toString(now + 3_600), v1a + " " + valid));
+    // v1 and v1a checked together: every no-match path computes the true HMAC and checks ed25519.
+    SvixSignatureVerifier verifier =
+        SvixSignatureVerifier.builder()
+            .secret(Payloads.AGNTIX_SECRET)
+            .publicKey("whpk_" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()))
             .build();
+    List<WebhookHandler> handlers =
+        List.of(
+            WebhookHandler.builder(AgntixWebhookParser.create(Payloads.AGNTIX_SECRET))
+                .listener(e -> {})
+                .build(),
+            WebhookHandler.builder(AgntixWebhookParser.withoutVerification())
+                .verifier(verifier)
+                .listener(e -> {})
+                .build());
 
     Leaks leaks = new Leaks();
+    // Every signature a verifier computes or could be shown, in every form a log line might take
+    // it: a debug line handing out the expected HMAC would give an attacker a valid signature.
+    for (String signature : List.of(valid, other, v1a, v1aOtherBody, v1aFlipped)) {
+      leaks.forbidSignature(signature.substring(signature.indexOf(',') + 1));
+    }
+    for (String secret :
+        List.of(Payloads.AGNTIX_SECRET, SvixSignatureVerifierFuzzTest.ROTATED_SECRET)) {
+      for (long ts : new long[] {now, now - 3_600, now + 3_600}) {
+        String expected = SvixSignatureVerifier.sign(secret, MSG_ID, ts, body);
+        leaks.forbidSignature(expected.substring("v1,".length()));
+      }
+    }
     LogCapture.start();
     for (WebhookHeaders headers : deliveries) {
       WebhookRequest request = WebhookRequest.of(headers, body);
-      leaks.response(handler.handle(request), 401);
+      for (WebhookHandler handler : handlers) {
+        leaks.response(handler.handle(request), 401);
+      }
       leaks.thrown(() -> AgntixWebhookParser.create(Payloads.AGNTIX_SECRET).parse(request));
+      leaks.thrown(() -> verifier.verify(request));
     }
-    leaks.logs(LogCapture.stop());
+    List<LogCapture.Entry> logs = LogCapture.stop();
+    leaks.logs(logs);
 
-    leaks.assertNone(deliveries.size(), deliveries.size());
+    leaks.assertNone(deliveries.size(), deliveries.size() * 2);
+    // The capture sees debug (where the rejections are logged), so a debug-level leak is caught.
+    assertThat(logs).anySatisfy(e -> assertThat(e.level()).isEqualTo(Level.DEBUG));
+  }
+
+  private static String v1a(KeyPair keys, String id, long ts, byte[] body)
+      throws GeneralSecurityException {
+    Signature signer = Signature.getInstance("Ed25519");
+    signer.initSign(keys.getPrivate());
+    signer.update(Payloads.utf8(id + "." + ts + "."));
+    signer.update(body);
+    return "v1a," + Base64.getEncoder().encodeToString(signer.sign());
+  }
+
+  private static String flipLastByte(String v1a) {
+    byte[] bytes = Base64.getDecoder().decode(v1a.substring("v1a,".length()));
+    bytes[bytes.length - 1] ^= 0x01;
+    return "v1a," + Base64.getEncoder().encodeToString(bytes);
   }
 
   @Test
@@ -461,10 +522,47 @@ final class SecretsAndPrivacyTest {
             .build()
             .handle(WebhookRequest.of(body)),
         200);
+    // Queue full: the one pending slot is held by a listener waiting on a latch, so the next
+    // delivery (another call) must get 503.
+    CountDownLatch inListener = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService worker = Executors.newSingleThreadExecutor();
+    WebhookResponse queueFull;
+    try {
+      WebhookHandler bounded =
+          WebhookHandler.builder(parser)
+              .listener(
+                  e -> {
+                    inListener.countDown();
+                    awaitQuietly(release);
+                  })
+              .executor(worker)
+              .maxPending(1)
+              .build();
+      leaks.response(bounded.handle(WebhookRequest.of(body)), 200);
+      assertThat(awaitQuietly(inListener)).as("the first event reached the listener").isTrue();
+      queueFull =
+          bounded.handle(WebhookRequest.of(Payloads.utf8(AGNI_PII.replace("\"s-1\"", "\"s-2\""))));
+      leaks.response(queueFull, 503);
+    } finally {
+      release.countDown();
+      worker.shutdown();
+    }
     leaks.logs(LogCapture.stop());
 
     leaks.assertNone(0, 0);
     assertThat(leaks.logs).anySatisfy(l -> assertThat(l).contains("Idempotency store failed"));
+    assertThat(queueFull.outcome()).isEqualTo(WebhookResponse.Outcome.UNAVAILABLE);
+    assertThat(queueFull.body()).contains("Too many deliveries pending");
+  }
+
+  private static boolean awaitQuietly(CountDownLatch latch) {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Test
@@ -674,6 +772,18 @@ final class SecretsAndPrivacyTest {
     final List<String> responses = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
     final List<String> logs = new ArrayList<>();
+    final List<String> forbidden = new ArrayList<>(FORBIDDEN);
+
+    /**
+     * Forbids a signature given in base64 as a log or message could carry it: as is, without its
+     * padding, as URL-safe base64, and in hex.
+     */
+    void forbidSignature(String base64) {
+      String unpadded = base64.replace("=", "");
+      forbidden.add(unpadded);
+      forbidden.add(unpadded.replace('+', '-').replace('/', '_'));
+      forbidden.add(HexFormat.of().formatHex(Base64.getDecoder().decode(base64)));
+    }
 
     void response(WebhookResponse response, int expectedStatus) {
       assertThat(response.status()).as(response.toString()).isEqualTo(expectedStatus);
@@ -709,9 +819,9 @@ final class SecretsAndPrivacyTest {
       all.addAll(failures);
       all.addAll(logs);
       for (String text : all) {
-        for (String forbidden : FORBIDDEN) {
-          if (text.contains(forbidden)) {
-            fail("'" + forbidden + "' leaked into:\n" + text);
+        for (String secret : forbidden) {
+          if (text.contains(secret)) {
+            fail("'" + secret + "' leaked into:\n" + text);
           }
         }
       }

@@ -11,6 +11,10 @@ import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -35,8 +39,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Properties: {@code verify} returns or throws {@link WebhookVerificationException}, nothing
  * else; and it never accepts a forgery: when it returns, the signature header holds the true
- * HMAC-SHA256 of {@code id.timestamp.body} under one of the secrets, or a {@code v1a} entry (which
- * cannot be forged without the private key, which is not kept).
+ * HMAC-SHA256 of {@code id.timestamp.body} under one of the secrets, or a {@code v1a} entry that is
+ * a true ed25519 signature of it under {@link #PUBLIC_KEY} (checked with the JDK, not the
+ * verifier). The seeds {@code ed25519-forged} (64 zero bytes) and {@code ed25519-other-body} (a
+ * real signature over another body) must be rejected.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 final class SvixSignatureVerifierFuzzTest {
@@ -93,7 +99,15 @@ final class SvixSignatureVerifierFuzzTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"none-valid", "too-old", "missing-signature", "empty"})
+  @ValueSource(
+      strings = {
+        "none-valid",
+        "too-old",
+        "missing-signature",
+        "empty",
+        "ed25519-forged",
+        "ed25519-other-body"
+      })
   void seed_notSigned_failsVerification(String seed) {
     WebhookRequest request =
         parse(
@@ -151,7 +165,7 @@ final class SvixSignatureVerifierFuzzTest {
     if (id == null || timestamp == null || signatures == null) {
       return false;
     }
-    if (signatures.contains("v1a,")) {
+    if (carriesTrueEd25519(signatures, id + "." + timestamp + ".", request.body())) {
       return true;
     }
     for (String secret : List.of(Payloads.AGNTIX_SECRET, ROTATED_SECRET)) {
@@ -161,6 +175,51 @@ final class SvixSignatureVerifierFuzzTest {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a {@code v1a} entry is a true ed25519 signature of {@code prefix + body} under {@link
+   * #PUBLIC_KEY}, checked with the JDK directly (the key is known, so the oracle is exact).
+   */
+  private static boolean carriesTrueEd25519(String signatures, String prefix, byte[] body) {
+    for (String entry : signatures.split(" ")) {
+      if (!entry.startsWith("v1a,")) {
+        continue;
+      }
+      byte[] candidate;
+      try {
+        candidate = Base64.getDecoder().decode(entry.substring("v1a,".length()));
+      } catch (IllegalArgumentException notBase64) {
+        continue;
+      }
+      try {
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initVerify(ED25519_KEY);
+        signature.update(prefix.getBytes(StandardCharsets.UTF_8));
+        signature.update(body);
+        if (candidate.length == 64 && signature.verify(candidate)) {
+          return true;
+        }
+      } catch (GeneralSecurityException e) {
+        // not a signature the JDK can read: not a true one
+      }
+    }
+    return false;
+  }
+
+  private static final PublicKey ED25519_KEY = ed25519Key();
+
+  private static PublicKey ed25519Key() {
+    byte[] raw = Base64.getDecoder().decode(PUBLIC_KEY.substring("whpk_".length()));
+    byte[] der = new byte[12 + raw.length];
+    byte[] prefix = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+    System.arraycopy(prefix, 0, der, 0, prefix.length);
+    System.arraycopy(raw, 0, der, prefix.length, raw.length);
+    try {
+      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** HMAC-SHA256 of {@code prefix + body} under a {@code whsec_} secret, in base64. */

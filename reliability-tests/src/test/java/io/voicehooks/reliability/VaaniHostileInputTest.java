@@ -59,7 +59,15 @@ final class VaaniHostileInputTest {
     List<HostileCase> cases =
         new ArrayList<>(
             GenericHostileCases.cases(
-                VALID, CallStartedEvent.class, "event", UnknownVaaniEvent.class));
+                VALID,
+                CallStartedEvent.class,
+                "event",
+                UnknownVaaniEvent.class,
+                e -> {
+                  assertThat(e.eventType()).isEqualTo("call_started");
+                  assertThat(((CallStartedEvent) e).roomName()).isEqualTo("room_1");
+                  assertThat(e.idempotencyKey()).isEqualTo("call_started:room_1");
+                }));
     identity(cases);
     durations(cases);
     shapes(cases);

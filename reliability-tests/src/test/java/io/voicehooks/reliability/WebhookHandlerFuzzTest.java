@@ -1,5 +1,7 @@
 package io.voicehooks.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.voicehooks.agni.AgniWebhookParser;
 import io.voicehooks.agntix.AgntixWebhookParser;
@@ -12,8 +14,12 @@ import io.voicehooks.core.WebhookResponse.Outcome;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fuzzes {@link WebhookHandler#handle} end to end: each input is delivered as the body to a handler
@@ -85,5 +91,72 @@ final class WebhookHandlerFuzzTest {
     Invariants.check(
         response.status() != 500 && response.status() != 503,
         "a no-op listener got " + response.status());
+  }
+
+  /**
+   * The seeds their own provider's handler must refuse, by file name, with the status; every other
+   * seed is a valid delivery and must be processed (200) on first delivery and be a duplicate on
+   * the second. Without this a handler that answered 400 to everything would pass the fuzz target.
+   */
+  private static final Map<String, Integer> REFUSED_SEEDS =
+      Map.of(
+          "agni.call.completed.data-not-object.json", 400,
+          "agni.call.completed.no-data.json", 400,
+          "agni.call.completed.no-org.json", 401,
+          "agni.call.completed.no-session-id.json", 400,
+          "agni.call.completed.wrong-org.json", 401,
+          "agntix.session.ended.missing-id.json", 400);
+
+  static Stream<String> seeds() {
+    return Seeds.names(WebhookHandlerFuzzTest.class, "handle").stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("seeds")
+  void seed_validIsProcessedByItsProvidersHandler(String seed) {
+    byte[] body = Seeds.read(WebhookHandlerFuzzTest.class, "handle", seed);
+    String provider = seed.substring(0, seed.indexOf('.'));
+    WebhookHeaders headers =
+        provider.equals("agntix")
+            ? Payloads.svixHeaders(MSG_ID, Payloads.SIGNED_AT.getEpochSecond(), body)
+            : WebhookHeaders.empty();
+    WebhookHandler handler = fresh(provider);
+
+    WebhookResponse first = handler.handle(WebhookRequest.of(headers, body));
+    WebhookResponse second = handler.handle(WebhookRequest.of(headers, body));
+
+    Integer refused = REFUSED_SEEDS.get(seed);
+    if (refused != null) {
+      assertThat(first.status()).as(first.toString()).isEqualTo(refused);
+      assertThat(second.status()).isEqualTo(refused);
+    } else {
+      assertThat(first.status()).as(first.toString()).isEqualTo(200);
+      assertThat(first.outcome()).isEqualTo(Outcome.PROCESSED);
+      assertThat(second.outcome()).isEqualTo(Outcome.DUPLICATE);
+    }
+  }
+
+  /** A handler like the fuzz target's, with a store of its own: seeds never meet each other. */
+  private static WebhookHandler fresh(String provider) {
+    return switch (provider) {
+      case "agni" ->
+          WebhookHandler.builder(
+                  AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build())
+              .listener(event -> {})
+              .build();
+      case "vaani" ->
+          WebhookHandler.builder(VaaniWebhookParser.create()).listener(event -> {}).build();
+      case "agntix" ->
+          WebhookHandler.builder(
+                  AgntixWebhookParser.builder()
+                      .secret(Payloads.AGNTIX_SECRET)
+                      .clock(Payloads.FIXED_CLOCK)
+                      .build())
+              .listener(event -> {})
+              .build();
+      case "cllr" ->
+          WebhookHandler.builder(CllrWebhookParser.create()).listener(event -> {}).build();
+      default -> throw new IllegalArgumentException("seed of no provider: " + provider);
+    };
   }
 }

@@ -334,10 +334,14 @@ final class CllrTranscriptFetcherTest {
         .isInstanceOfSatisfying(
             TranscriptFetchException.class,
             e -> {
-              assertThat(e.reason()).isIn(Reason.IO_ERROR, Reason.TIMEOUT);
+              // A closed loopback port answers the SYN with a reset at once: a refusal, never
+              // a timeout.
+              assertThat(e.reason()).isEqualTo(Reason.IO_ERROR);
+              assertThat(e.getCause()).isInstanceOf(java.net.ConnectException.class);
               assertThat(e.statusCode()).isZero();
             })
         .hasMessageContaining("host 127.0.0.1, path /transcripts/gone.json")
+        .hasMessageEndingWith("(ConnectException)")
         .hasMessageNotContaining(TOKEN);
   }
 

@@ -6,12 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voicehooks.core.WebhookVerificationException.Reason;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 final class SvixSignatureVerifierTest {
@@ -186,7 +197,16 @@ final class SvixSignatureVerifierTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "1614265330.5", "-1614265330", " 1614265330", "1e9", ""})
+  @ValueSource(
+      strings = {
+        "abc",
+        "1614265330.5",
+        "-1614265330",
+        " 1614265330",
+        "1614265330 ",
+        "1e9",
+        "+1614265330"
+      })
   void verify_nonNumericTimestamp_rejectsAsMalformed(String timestamp) {
     SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
     WebhookRequest request =
@@ -195,8 +215,22 @@ final class SvixSignatureVerifierTest {
             BODY);
     assertThatThrownBy(() -> verifier.verify(request))
         .isInstanceOf(WebhookVerificationException.class)
+        .hasMessage("Malformed header: svix-timestamp is not Unix seconds")
         .extracting(e -> ((WebhookVerificationException) e).reason())
-        .isIn(Reason.MALFORMED_HEADER, Reason.MISSING_HEADER);
+        .isEqualTo(Reason.MALFORMED_HEADER);
+  }
+
+  @Test
+  void verify_emptyTimestamp_rejectsAsMissing() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).build();
+    WebhookRequest request =
+        WebhookRequest.of(
+            WebhookHeaders.of("svix-id", ID, "svix-timestamp", "", "svix-signature", V1), BODY);
+    assertThatThrownBy(() -> verifier.verify(request))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessage("Missing header: svix-timestamp (or webhook-timestamp)")
+        .extracting(e -> ((WebhookVerificationException) e).reason())
+        .isEqualTo(Reason.MISSING_HEADER);
   }
 
   @Test
@@ -263,6 +297,143 @@ final class SvixSignatureVerifierTest {
         .doesNotContain(SECRET.substring(6))
         .doesNotContain(V1.substring(3))
         .doesNotContain(ID);
+  }
+
+  /**
+   * One delivery per failure reason the verifier has, each carrying the real signatures (or, for
+   * the no-match case, signatures whose expected values are the real ones): no message names the
+   * secret, a presented signature, the signature the verifier computed, or a header value.
+   */
+  @Test
+  void verify_everyFailureReason_messageContainsNoSecretSignatureOrHeaderValue() {
+    SvixSignatureVerifier verifier = verifier(TS).secret(SECRET).publicKey(PUBLIC_KEY).build();
+    String forgedV1 = "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
+    String forgedV1a = "v1a," + Base64.getEncoder().encodeToString(new byte[64]);
+    Map<Reason, WebhookRequest> deliveries = new EnumMap<>(Reason.class);
+    deliveries.put(
+        Reason.MISSING_HEADER,
+        WebhookRequest.of(
+            WebhookHeaders.of("svix-id", ID, "svix-signature", V1 + " " + V1A), BODY));
+    deliveries.put(
+        Reason.MALFORMED_HEADER, request(ID + "x".repeat(300), TS, V1 + " " + V1A, BODY));
+    deliveries.put(Reason.TIMESTAMP_TOO_OLD, request(ID, TS - 301, V1 + " " + V1A, BODY));
+    deliveries.put(Reason.TIMESTAMP_TOO_NEW, request(ID, TS + 301, V1 + " " + V1A, BODY));
+    deliveries.put(Reason.NO_MATCHING_SIGNATURE, request(ID, TS, forgedV1 + " " + forgedV1a, BODY));
+    List<String> forbidden =
+        List.of(
+            SECRET,
+            SECRET.substring("whsec_".length()),
+            PUBLIC_KEY.substring("whpk_".length()),
+            V1.substring("v1,".length()),
+            V1A.substring("v1a,".length()),
+            forgedV1.substring("v1,".length()),
+            forgedV1a.substring("v1a,".length()),
+            ID,
+            Long.toString(TS));
+
+    for (Reason reason : Reason.values()) {
+      if (reason == Reason.UNEXPECTED_ORGANIZATION || reason == Reason.BAD_CREDENTIALS) {
+        continue; // a parser's and the shared-secret verifier's checks, never this verifier's
+      }
+      WebhookRequest delivery = deliveries.get(reason);
+      assertThat(delivery).as("a delivery for %s", reason).isNotNull();
+      assertThatThrownBy(() -> verifier.verify(delivery))
+          .as(reason.toString())
+          .isInstanceOfSatisfying(
+              WebhookVerificationException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(reason);
+                for (String text : forbidden) {
+                  assertThat(e.getMessage()).doesNotContain(text);
+                  assertThat(e.toString()).doesNotContain(text);
+                }
+              });
+    }
+  }
+
+  // --- v1a (ed25519): only the real signature over this id, timestamp and body passes ---------
+
+  private static final KeyPair KEYS = ed25519();
+  private static final KeyPair OTHER_KEYS = ed25519();
+
+  private static KeyPair ed25519() {
+    try {
+      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String whpk(KeyPair keys) {
+    return "whpk_" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+  }
+
+  private static String v1a(KeyPair keys, String id, long ts, byte[] body) {
+    try {
+      Signature signer = Signature.getInstance("Ed25519");
+      signer.initSign(keys.getPrivate());
+      signer.update((id + "." + ts + ".").getBytes(UTF_8));
+      signer.update(body);
+      return "v1a," + Base64.getEncoder().encodeToString(signer.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void verify_v1aSignedWithGeneratedKey_accepts() {
+    SvixSignatureVerifier verifier = verifier(TS).publicKey(whpk(KEYS)).build();
+    assertThatCode(() -> verifier.verify(request(ID, TS, v1a(KEYS, ID, TS, BODY), BODY)))
+        .doesNotThrowAnyException();
+  }
+
+  static Stream<Arguments> forgedV1a() {
+    byte[] zeros = new byte[64];
+    byte[] random = new byte[64];
+    new java.util.Random(7).nextBytes(random);
+    byte[] flipped = Base64.getDecoder().decode(v1a(KEYS, ID, TS, BODY).substring(4));
+    flipped[10] ^= 0x01;
+    byte[] otherBody = "{\"test\": 2432232315}".getBytes(UTF_8);
+    return Stream.of(
+        Arguments.of("64 zero bytes", "v1a," + Base64.getEncoder().encodeToString(zeros)),
+        Arguments.of("64 random bytes", "v1a," + Base64.getEncoder().encodeToString(random)),
+        Arguments.of("one bit flipped", "v1a," + Base64.getEncoder().encodeToString(flipped)),
+        Arguments.of("signed for another body", v1a(KEYS, ID, TS, otherBody)),
+        Arguments.of("signed for another timestamp", v1a(KEYS, ID, TS - 1, BODY)),
+        Arguments.of("signed for another id", v1a(KEYS, ID + "2", TS, BODY)),
+        Arguments.of("signed with another key", v1a(OTHER_KEYS, ID, TS, BODY)),
+        Arguments.of("the published vector, under another key", V1A),
+        Arguments.of(
+            "several forged entries",
+            v1a(KEYS, ID, TS - 1, BODY) + " " + v1a(OTHER_KEYS, ID, TS, BODY)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forgedV1a")
+  void verify_v1aForgedOrSignedForOtherContent_rejectsWithNoMatch(String what, String signature) {
+    SvixSignatureVerifier verifier = verifier(TS).publicKey(whpk(KEYS)).build();
+    assertThat(Base64.getDecoder().decode(signature.split(" ")[0].substring(4))).hasSize(64);
+    assertThatThrownBy(() -> verifier.verify(request(ID, TS, signature, BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessage("No matching signature in svix-signature")
+        .extracting(e -> ((WebhookVerificationException) e).reason())
+        .isEqualTo(Reason.NO_MATCHING_SIGNATURE);
+  }
+
+  @Test
+  void verify_v1aPublishedVector_rejectsAnotherBodyTimestampOrId() {
+    SvixSignatureVerifier verifier = verifier(TS).publicKey(PUBLIC_KEY).build();
+    byte[] otherBody = "{\"test\": 2432232315}".getBytes(UTF_8);
+    for (WebhookRequest request :
+        List.of(
+            request(ID, TS, V1A, otherBody),
+            request(ID, TS - 1, V1A, BODY),
+            request(ID + "2", TS, V1A, BODY))) {
+      assertThatThrownBy(() -> verifier.verify(request))
+          .isInstanceOf(WebhookVerificationException.class)
+          .extracting(e -> ((WebhookVerificationException) e).reason())
+          .isEqualTo(Reason.NO_MATCHING_SIGNATURE);
+    }
   }
 
   @ParameterizedTest
