@@ -5,6 +5,7 @@ import static io.voicehooks.examples.WebhookServerTest.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voicehooks.core.WebhookEvent;
+import io.voicehooks.jdbc.Postgres;
 import io.voicehooks.testing.AgniSamples;
 import io.voicehooks.testing.Sample;
 import io.voicehooks.testing.Samples;
@@ -29,19 +30,13 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code serve} in durable mode, against the PostgreSQL named by {@code VOICEHOOKS_JDBC_URL}
  * ({@code scripts/start-postgres} starts one); without it, failed in CI and skipped elsewhere (see
- * {@link ExternalService}).
+ * sdk-jdbc's test {@link Postgres}).
  */
 final class DurableModeTest {
   @Test
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void durableMode_storesEachDeliveryBefore200_andProcessesItOnce() throws Exception {
-    String url =
-        ExternalService.fromEnvironment(
-                "PostgreSQL",
-                "VOICEHOOKS_JDBC_URL",
-                "run scripts/start-postgres",
-                DurableModeTest::probe)
-            .require();
+    String url = Postgres.url();
     String run = UUID.randomUUID().toString();
     List<Sample> samples =
         List.of(
@@ -107,15 +102,6 @@ final class DurableModeTest {
       }
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void probe(String url) throws Exception {
-    java.util.Properties properties = new java.util.Properties();
-    properties.setProperty("connectTimeout", "5");
-    properties.setProperty("loginTimeout", "5");
-    try (Connection connection = DriverManager.getConnection(url, properties)) {
-      connection.createStatement().execute("SELECT 1");
     }
   }
 }

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * from each test or {@code @BeforeEach}, never from {@code @BeforeAll}: JUnit drops a class whose
  * {@code @BeforeAll} is skipped from the counts ("Tests run: 0").
  *
- * <p>A copy lives in examples' tests (io.voicehooks.examples.ExternalService; test sources are not
- * shared between modules): change both together.
+ * <p>Other modules reach it through {@link Postgres#url()} in this module's test-jar.
  */
 final class ExternalService {
   /** Checks that the service named by a URL answers; throws when it does not. */

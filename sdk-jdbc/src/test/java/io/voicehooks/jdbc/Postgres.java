@@ -14,8 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * starts one with scripts/start-postgres). Without it, or when it does not answer, the tests fail
  * in CI ({@code CI=true}) and are skipped elsewhere, saying why either way: see {@link
  * ExternalService}.
+ *
+ * <p>Public, and shipped in this module's test-jar, so that other modules' tests (examples'
+ * durable-mode test) follow the same rule without a copy of it.
  */
-final class Postgres {
+public final class Postgres {
   static final String URL_VARIABLE = "VOICEHOOKS_JDBC_URL";
 
   private Postgres() {}
@@ -40,8 +43,10 @@ final class Postgres {
   /**
    * Returns the test database's URL; fails the calling test in CI and skips it elsewhere when there
    * is none, or it does not answer. Call it from a test or {@code @BeforeEach}.
+   *
+   * @return the JDBC URL of a database that answered
    */
-  static String url() {
+  public static String url() {
     return Holder.SERVICE.require();
   }
 
