@@ -73,7 +73,8 @@ public final class Demo {
     String flaky = samples.get(0).idempotencyKey();
     AtomicBoolean failed = new AtomicBoolean();
 
-    ServerConfig config = new ServerConfig(AgniSamples.DEFAULT_ORG_ID, secret, null, null, null);
+    ServerConfig config =
+        new ServerConfig(AgniSamples.DEFAULT_ORG_ID, secret, List.of(), List.of(), null);
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     WebhookServer server;
     try {
