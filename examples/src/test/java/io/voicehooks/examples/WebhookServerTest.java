@@ -239,7 +239,11 @@ final class WebhookServerTest {
     server =
         start(
             new ServerConfig(
-                null, SECRET, List.of("old-vaani", vaaniSecret), List.of(cllrSecret), null));
+                null,
+                SECRET,
+                List.of("old-vaani", vaaniSecret, "50%off"),
+                List.of(cllrSecret),
+                null));
     byte[] vaani = fixture("vaani", "call_ended.json");
     byte[] cllr = fixture("cllr", "post_call.json");
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
@@ -270,6 +274,9 @@ final class WebhookServerTest {
               post(server.uri("/webhooks/cllr?src=cllr&token=" + cllrSecret), cllr, none())
                   .statusCode())
           .isEqualTo(200);
+      // Jetty hands over the raw query: "%25" is decoded once, by the check, into "%".
+      assertThat(post(server.uri("/webhooks/vaani?token=50%25off"), vaani, none()).body())
+          .isEqualTo("{\"status\":\"duplicate\"}");
       // Rotation: the old secret still works while both are configured (a duplicate here).
       assertThat(post(server.uri("/webhooks/vaani?token=old-vaani"), vaani, none()).statusCode())
           .isEqualTo(200);
