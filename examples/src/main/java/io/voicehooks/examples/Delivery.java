@@ -206,7 +206,9 @@ final class Delivery implements Runnable {
     }
     WebhookResponse answer;
     try {
-      answer = handler.handle(WebhookRequest.of(headers(request), complete));
+      // The raw path and query: the Vaani and cllr secrets ride in the query.
+      String target = request.getHttpURI().getPathQuery();
+      answer = handler.handle(WebhookRequest.of(target, headers(request), complete));
     } catch (RuntimeException e) {
       LOG.error("POST {} failed unexpectedly ({})", path, e.getClass().getName());
       write(500, JSON, json("Internal error; retry later"), false, callback);

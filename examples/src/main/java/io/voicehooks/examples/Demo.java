@@ -44,6 +44,8 @@ public final class Demo {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<Delivery> deliveries = new ArrayList<>();
   private final List<String> surprises = new ArrayList<>();
+  // Vaani and cllr take only a URL: their secret rides in it.
+  private final String urlSecret = VaaniListenerExample.newUrlSecret();
 
   private Demo(PrintStream out) {
     this.out = out;
@@ -73,7 +75,9 @@ public final class Demo {
     String flaky = samples.get(0).idempotencyKey();
     AtomicBoolean failed = new AtomicBoolean();
 
-    ServerConfig config = new ServerConfig(AgniSamples.DEFAULT_ORG_ID, secret, null, null, null);
+    ServerConfig config =
+        new ServerConfig(
+            AgniSamples.DEFAULT_ORG_ID, secret, List.of(urlSecret), List.of(urlSecret), null);
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     WebhookServer server;
     try {
@@ -125,8 +129,10 @@ public final class Demo {
     return surprises.isEmpty() ? 0 : 1;
   }
 
-  private static URI target(WebhookServer server, Sample sample) {
-    return server.uri("/webhooks/" + sample.provider().id());
+  private URI target(WebhookServer server, Sample sample) {
+    String path = "/webhooks/" + sample.provider().id();
+    boolean urlOnly = sample.provider() == Provider.VAANI || sample.provider() == Provider.CLLR;
+    return server.uri(urlOnly ? path + "?token=" + urlSecret : path);
   }
 
   private void check(List<Sample> samples) {
@@ -171,8 +177,8 @@ public final class Demo {
             + port
             + "/webhooks/{agni,vaani,agntix,cllr},");
     out.println(
-        "fed by WebhookSimulator as each provider delivers (Agntix signed; retries on a virtual"
-            + " clock).");
+        "fed by WebhookSimulator as each provider delivers (Agntix signed, Vaani and cllr with a"
+            + " secret in the URL; retries on a virtual clock).");
     out.println();
     out.println("Received by the listeners: " + received.size() + " events, each once");
     String events = "%-8s %-25s %-40s %-9s %-8s %-9s %s%n";

@@ -38,8 +38,10 @@ public final class Main {
           "  serve [--port N] [--host H]   receive webhooks (default 0.0.0.0:8080):",
           "        POST /webhooks/agni | /webhooks/vaani | /webhooks/agntix | /webhooks/cllr,"
               + " GET /health",
-          "        environment: AGNI_ORG_ID, AGNTIX_WEBHOOK_SECRET, VAANI_SHARED_SECRET,"
-              + " CLLR_SHARED_SECRET, VOICEHOOKS_JDBC_URL",
+          "        environment: AGNI_ORG_ID, AGNTIX_WEBHOOK_SECRET, VAANI_URL_SECRET,"
+              + " CLLR_URL_SECRET, VOICEHOOKS_JDBC_URL",
+          "          (Vaani and cllr post to /webhooks/vaani?token=<URL secret>; comma-separate"
+              + " old,new to rotate)",
           "        limits: VOICEHOOKS_IDLE_TIMEOUT (30s), VOICEHOOKS_HEADER_TIMEOUT (10s),"
               + " VOICEHOOKS_MIN_BODY_RATE (16KiB),",
           "          VOICEHOOKS_MAX_BODY_SIZE (4MiB), VOICEHOOKS_MAX_SWALLOW_SIZE (8MiB),"

@@ -1,5 +1,8 @@
 package io.voicehooks.examples;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -15,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  *       unset: any organisation, with one warning</td></tr>
  *   <tr><td>{@code AGNTIX_WEBHOOK_SECRET}</td><td>the endpoint's Svix signing secret ({@code
  *       whsec_...}); unset: every Agntix delivery gets 401</td></tr>
- *   <tr><td>{@code VAANI_SHARED_SECRET}</td><td>Vaani deliveries must carry {@code
- *       Authorization: Bearer <secret>}</td></tr>
- *   <tr><td>{@code CLLR_SHARED_SECRET}</td><td>cllr deliveries must carry {@code Authorization:
- *       Bearer <secret>}</td></tr>
+ *   <tr><td>{@code VAANI_URL_SECRET}</td><td>the secret in the URL you give Vaani: deliveries must
+ *       be posted to {@code /webhooks/vaani?token=<secret>} (401 otherwise); several,
+ *       comma-separated, while rotating; unset: any Vaani delivery is accepted, with one
+ *       warning</td></tr>
+ *   <tr><td>{@code CLLR_URL_SECRET}</td><td>the same for cllr, at {@code
+ *       /webhooks/cllr?token=<secret>}</td></tr>
  *   <tr><td>{@code VOICEHOOKS_JDBC_URL}</td><td>durable, shared mode: every delivery is stored in
  *       PostgreSQL before 200, and processed by inbox workers</td></tr>
  *   <tr><td>{@code VOICEHOOKS_IDLE_TIMEOUT}, {@code VOICEHOOKS_HEADER_TIMEOUT}, ...</td><td>the
@@ -27,21 +32,40 @@ import org.jspecify.annotations.Nullable;
  *
  * @param agniOrgId the expected Agni {@code org_id}, or null to accept any
  * @param agntixSecret the Agntix signing secret, or null to reject every Agntix delivery
- * @param vaaniSharedSecret the bearer token Vaani deliveries must present, or null for none
- * @param cllrSharedSecret the bearer token cllr deliveries must present, or null for none
+ *     <p>Vaani and cllr take only an endpoint URL and can send no header, so their secret travels
+ *     in the URL's {@code token} query parameter ({@link
+ *     io.voicehooks.core.SharedSecretVerifier#queryParameter}). The former {@code
+ *     VAANI_SHARED_SECRET} and {@code CLLR_SHARED_SECRET} (bearer tokens those senders could never
+ *     send) are refused.
+ * @param agniOrgId the expected Agni {@code org_id}, or null to accept any
+ * @param agntixSecret the Agntix signing secret, or null to reject every Agntix delivery
+ * @param vaaniUrlSecrets the secrets accepted in the Vaani URL's {@code token} parameter (several
+ *     while rotating), or empty to check none
+ * @param cllrUrlSecrets the same for cllr
  * @param jdbcUrl a PostgreSQL JDBC URL for durable mode, or null for in-memory mode
  * @param limits the receiver's timeouts and size limits
  */
 public record ServerConfig(
     @Nullable String agniOrgId,
     @Nullable String agntixSecret,
-    @Nullable String vaaniSharedSecret,
-    @Nullable String cllrSharedSecret,
+    List<String> vaaniUrlSecrets,
+    List<String> cllrUrlSecrets,
     @Nullable String jdbcUrl,
     ServerLimits limits) {
 
-  /** Checks that the limits are given. */
+  /**
+   * Copies the secret lists and checks that the limits are given.
+   *
+   * @param agniOrgId the expected Agni {@code org_id}, or null to accept any
+   * @param agntixSecret the Agntix signing secret, or null to reject every Agntix delivery
+   * @param vaaniUrlSecrets the secrets accepted in the Vaani URL, or empty to check none
+   * @param cllrUrlSecrets the secrets accepted in the cllr URL, or empty to check none
+   * @param jdbcUrl a PostgreSQL JDBC URL for durable mode, or null for in-memory mode
+   * @param limits the receiver's timeouts and size limits
+   */
   public ServerConfig {
+    vaaniUrlSecrets = List.copyOf(vaaniUrlSecrets);
+    cllrUrlSecrets = List.copyOf(cllrUrlSecrets);
     Objects.requireNonNull(limits, "limits == null");
   }
 
@@ -50,23 +74,18 @@ public record ServerConfig(
    *
    * @param agniOrgId the expected Agni {@code org_id}, or null to accept any
    * @param agntixSecret the Agntix signing secret, or null to reject every Agntix delivery
-   * @param vaaniSharedSecret the bearer token Vaani deliveries must present, or null for none
-   * @param cllrSharedSecret the bearer token cllr deliveries must present, or null for none
+   * @param vaaniUrlSecrets the secrets accepted in the Vaani URL, or empty to check none
+   * @param cllrUrlSecrets the secrets accepted in the cllr URL, or empty to check none
    * @param jdbcUrl a PostgreSQL JDBC URL for durable mode, or null for in-memory mode
    */
   public ServerConfig(
       @Nullable String agniOrgId,
       @Nullable String agntixSecret,
-      @Nullable String vaaniSharedSecret,
-      @Nullable String cllrSharedSecret,
+      List<String> vaaniUrlSecrets,
+      List<String> cllrUrlSecrets,
       @Nullable String jdbcUrl) {
     this(
-        agniOrgId,
-        agntixSecret,
-        vaaniSharedSecret,
-        cllrSharedSecret,
-        jdbcUrl,
-        ServerLimits.defaults());
+        agniOrgId, agntixSecret, vaaniUrlSecrets, cllrUrlSecrets, jdbcUrl, ServerLimits.defaults());
   }
 
   /**
@@ -77,7 +96,7 @@ public record ServerConfig(
    */
   public ServerConfig withLimits(ServerLimits limits) {
     return new ServerConfig(
-        agniOrgId, agntixSecret, vaaniSharedSecret, cllrSharedSecret, jdbcUrl, limits);
+        agniOrgId, agntixSecret, vaaniUrlSecrets, cllrUrlSecrets, jdbcUrl, limits);
   }
 
   /**
@@ -85,17 +104,54 @@ public record ServerConfig(
    *
    * @param env the environment, such as {@code System.getenv()}
    * @return the configuration
-   * @throws IllegalArgumentException naming the variable, if a limit cannot be read
+   * @throws IllegalArgumentException naming the variable, if a limit cannot be read or a former
+   *     header-secret variable is set
    */
   public static ServerConfig fromEnvironment(Map<String, String> env) {
     Objects.requireNonNull(env, "env == null");
+    refuseHeaderSecret(env, "VAANI", "Vaani");
+    refuseHeaderSecret(env, "CLLR", "cllr");
     return new ServerConfig(
         value(env, "AGNI_ORG_ID"),
         value(env, "AGNTIX_WEBHOOK_SECRET"),
-        value(env, "VAANI_SHARED_SECRET"),
-        value(env, "CLLR_SHARED_SECRET"),
+        secrets(env, "VAANI_URL_SECRET"),
+        secrets(env, "CLLR_URL_SECRET"),
         value(env, "VOICEHOOKS_JDBC_URL"),
         ServerLimits.fromEnvironment(env));
+  }
+
+  /**
+   * A bearer token Vaani or cllr can never send would answer 401 to every delivery, and neither
+   * retries: refuse to start rather than lose every call.
+   */
+  private static void refuseHeaderSecret(Map<String, String> env, String prefix, String provider) {
+    String name = prefix + "_SHARED_SECRET";
+    if (value(env, name) != null) {
+      throw new IllegalArgumentException(
+          name
+              + " is no longer read: "
+              + provider
+              + " sends no headers, so the bearer token it asked for could never arrive. Set "
+              + prefix
+              + "_URL_SECRET instead and give "
+              + provider
+              + " the URL https://<your host>/webhooks/"
+              + provider.toLowerCase(Locale.ROOT)
+              + "?token=<that secret>");
+    }
+  }
+
+  private static List<String> secrets(Map<String, String> env, String name) {
+    String value = value(env, name);
+    List<String> secrets = new ArrayList<>();
+    if (value != null) {
+      for (String secret : value.split(",", -1)) {
+        if (!secret.isBlank()) {
+          secrets.add(secret.trim());
+        }
+      }
+    }
+    return secrets;
   }
 
   private static @Nullable String value(Map<String, String> env, String name) {
@@ -110,10 +166,10 @@ public record ServerConfig(
         + (agniOrgId != null ? "set" : "unset")
         + ", agntixSecret="
         + (agntixSecret != null ? "set" : "unset")
-        + ", vaaniSharedSecret="
-        + (vaaniSharedSecret != null ? "set" : "unset")
-        + ", cllrSharedSecret="
-        + (cllrSharedSecret != null ? "set" : "unset")
+        + ", vaaniUrlSecrets="
+        + vaaniUrlSecrets.size()
+        + ", cllrUrlSecrets="
+        + cllrUrlSecrets.size()
         + ", jdbcUrl="
         + (jdbcUrl != null ? "set" : "unset")
         + ", limits="

@@ -1,7 +1,7 @@
 package io.voicehooks.examples;
 
+import io.voicehooks.core.SharedSecretVerifier;
 import io.voicehooks.core.WebhookHandler;
-import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.testing.Sample;
 import io.voicehooks.testing.Samples;
 import io.voicehooks.testing.VaaniSamples;
@@ -13,10 +13,15 @@ import io.voicehooks.vaani.UserPickedUpEvent;
 import io.voicehooks.vaani.VaaniEventListener;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 /**
  * Receives the deliveries of one outbound Vaani call, from {@code call_started} to {@code
  * call_postprocessing}, with one listener method per event, and prints their typed fields.
+ *
+ * <p>Vaani takes only an endpoint URL and sends no header, so the secret that authenticates its
+ * deliveries rides in that URL: {@code https://<your host>/webhooks/vaani?token=<secret>}.
  */
 public final class VaaniListenerExample {
   private VaaniListenerExample() {}
@@ -31,9 +36,12 @@ public final class VaaniListenerExample {
   }
 
   static void run(PrintStream out) {
+    // In production: System.getenv("VAANI_URL_SECRET"), 32 random bytes, base64url-encoded.
+    String secret = newUrlSecret();
     WebhookHandler handler =
-        VaaniWebhookParser.create()
-            .handler(
+        WebhookHandler.builder(VaaniWebhookParser.create())
+            .verifier(SharedSecretVerifier.queryParameter("token", secret))
+            .listener(
                 new VaaniEventListener() {
                   @Override
                   public void onCallStarted(CallStartedEvent event) {
@@ -68,11 +76,20 @@ public final class VaaniListenerExample {
                     out.println("entities     " + event.entities());
                     out.println("recording    " + event.recordingUrl());
                   }
-                });
+                })
+            .build();
 
     for (Sample delivery :
         Samples.vaani().lifecycle("room_123abc", VaaniSamples.Direction.OUTBOUND)) {
-      handler.handle(WebhookRequest.of(delivery.headers(), delivery.body()));
+      // What a server adapter passes along: the raw path and query of the request line.
+      handler.handle(delivery.toRequest("/webhooks/vaani?token=" + secret));
     }
+  }
+
+  /** {@return an unguessable URL secret: 32 random bytes, base64url without padding} */
+  static String newUrlSecret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

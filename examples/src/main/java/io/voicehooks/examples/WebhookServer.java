@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,8 +63,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Routes: {@code POST /webhooks/agni}, {@code /webhooks/vaani}, {@code /webhooks/agntix}, {@code
- * /webhooks/cllr}, and {@code GET /health}. Each webhook route hands the raw body and the headers
- * to a {@link WebhookHandler} and copies its answer (status, content type, body) back unchanged.
+ * /webhooks/cllr}, and {@code GET /health}. Each webhook route hands the raw body, the headers and
+ * the request target (path and query) to a {@link WebhookHandler} and copies its answer (status,
+ * content type, body) back unchanged. Vaani and cllr, which take only a URL, authenticate with a
+ * secret in its query ({@code /webhooks/vaani?token=<secret>}, {@link
+ * ServerConfig#vaaniUrlSecrets()}); logs name the route, never the query.
  *
  * <p>In memory mode (the default) each handler verifies, parses, de-duplicates in memory and calls
  * the callback on the request thread. In durable mode ({@link ServerConfig#jdbcUrl()} set) each
@@ -82,6 +86,9 @@ import org.slf4j.LoggerFactory;
 public final class WebhookServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
   private static final String JSON = "application/json";
+
+  /** The query parameter that carries the Vaani and cllr URL secrets. */
+  static final String URL_SECRET_PARAMETER = "token";
 
   private final Server server;
   private final ServerConnector connector;
@@ -121,7 +128,11 @@ public final class WebhookServer implements AutoCloseable {
     server.setErrorHandler(new JsonErrorHandler());
     try {
       route("agni", agniParser(config), null, onEvent);
-      route("vaani", VaaniWebhookParser.create(), bearer(config.vaaniSharedSecret()), onEvent);
+      route(
+          "vaani",
+          VaaniWebhookParser.create(),
+          urlSecret("Vaani", "VAANI_URL_SECRET", config.vaaniUrlSecrets()),
+          onEvent);
       if (config.agntixSecret() != null) {
         route("agntix", AgntixWebhookParser.create(config.agntixSecret()), null, onEvent);
       } else {
@@ -131,7 +142,11 @@ public final class WebhookServer implements AutoCloseable {
                 + " Agntix dashboard.");
         rejectAgntix();
       }
-      route("cllr", CllrWebhookParser.create(), bearer(config.cllrSharedSecret()), onEvent);
+      route(
+          "cllr",
+          CllrWebhookParser.create(),
+          urlSecret("cllr", "CLLR_URL_SECRET", config.cllrUrlSecrets()),
+          onEvent);
       server.start();
       port = connector.getLocalPort(); // Jetty forgets it once stopped
     } catch (Exception e) {
@@ -198,8 +213,26 @@ public final class WebhookServer implements AutoCloseable {
     return agni.build();
   }
 
-  private static @Nullable SignatureVerifier bearer(@Nullable String secret) {
-    return secret == null ? null : SharedSecretVerifier.bearer(secret);
+  /**
+   * Vaani and cllr take only a URL, so their secret rides in its query: {@code
+   * /webhooks/vaani?token=<secret>}. Without one, anybody who learns the URL can post.
+   */
+  private static @Nullable SignatureVerifier urlSecret(
+      String provider, String variable, List<String> secrets) {
+    if (secrets.isEmpty()) {
+      LOG.warn(
+          "{} is not set: POST /webhooks/{} accepts deliveries from anyone who knows the URL. Set"
+              + " it to 32 random bytes, base64url-encoded, and give {} the URL"
+              + " .../webhooks/{}?{}=<that secret>",
+          variable,
+          provider.toLowerCase(Locale.ROOT),
+          provider,
+          provider.toLowerCase(Locale.ROOT),
+          URL_SECRET_PARAMETER);
+      return null;
+    }
+    return SharedSecretVerifier.queryParameter(
+        URL_SECRET_PARAMETER, secrets.toArray(String[]::new));
   }
 
   private static HikariDataSource dataSource(String jdbcUrl) {

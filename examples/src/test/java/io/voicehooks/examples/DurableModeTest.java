@@ -51,7 +51,7 @@ final class DurableModeTest {
     List<WebhookEvent> processed = new CopyOnWriteArrayList<>();
     WebhookServer server =
         WebhookServer.start(
-            new ServerConfig(AgniSamples.DEFAULT_ORG_ID, SECRET, null, null, url),
+            new ServerConfig(AgniSamples.DEFAULT_ORG_ID, SECRET, List.of(), List.of(), url),
             new InetSocketAddress("127.0.0.1", 0),
             (provider, event) -> processed.add(event));
     try {
@@ -89,6 +89,74 @@ final class DurableModeTest {
       assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"mode\":\"durable\"}");
     } finally {
       server.stop(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void durableMode_urlSecret_isCheckedButNeverStored() throws Exception {
+    String url = System.getenv("VOICEHOOKS_JDBC_URL");
+    assumeTrue(
+        url != null && !url.isBlank(),
+        "VOICEHOOKS_JDBC_URL is not set: run scripts/start-postgres and export the URL it prints");
+    String run = UUID.randomUUID().toString();
+    String vaaniSecret = "VaaniDurable-" + run;
+    String cllrSecret = "CllrDurable-" + run;
+    Sample vaani = Samples.vaani().callEnded().roomName("room-" + run).build();
+    Sample cllr = Samples.cllr().postCall().callId("call-" + run).build();
+    List<WebhookEvent> processed = new CopyOnWriteArrayList<>();
+    WebhookServer server =
+        WebhookServer.start(
+            new ServerConfig(null, SECRET, List.of(vaaniSecret), List.of(cllrSecret), url),
+            new InetSocketAddress("127.0.0.1", 0),
+            (provider, event) -> processed.add(event));
+    try {
+      HttpResponse<String> wrong =
+          post(server.uri("/webhooks/vaani?token=" + cllrSecret), vaani.body(), vaani.headers());
+      HttpResponse<String> vaaniAnswer =
+          post(
+              server.uri("/webhooks/vaani?token=" + vaaniSecret + "&x=" + vaaniSecret),
+              vaani.body(),
+              vaani.headers());
+      HttpResponse<String> cllrAnswer =
+          post(server.uri("/webhooks/cllr?token=" + cllrSecret), cllr.body(), cllr.headers());
+
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      assertThat(vaaniAnswer.body()).isEqualTo("{\"status\":\"accepted\"}");
+      assertThat(cllrAnswer.body()).isEqualTo("{\"status\":\"accepted\"}");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (processed.size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(processed)
+          .extracting(WebhookEvent::idempotencyKey)
+          .containsExactlyInAnyOrder(vaani.idempotencyKey(), cllr.idempotencyKey());
+      // Every column of every row this run stored, as text.
+      for (String table : List.of("voicehooks_inbox_vaani", "voicehooks_inbox_cllr")) {
+        List<String> rows = rowsAsText(url, table, run);
+        assertThat(rows).as(table).hasSize(1);
+        assertThat(rows.get(0)).doesNotContain(vaaniSecret).doesNotContain(cllrSecret);
+        assertThat(rows.get(0)).doesNotContain("token");
+      }
+    } finally {
+      server.stop(Duration.ofSeconds(10));
+    }
+  }
+
+  private static List<String> rowsAsText(String url, String table, String run) {
+    String sql = "SELECT t::text FROM " + table + " t WHERE idempotency_key LIKE ?";
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, "%" + run + "%");
+      List<String> rows = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+      return rows;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -59,7 +59,8 @@ final class HostileClientsTest {
   private void start(ServerLimits limits) throws IOException {
     server =
         WebhookServer.start(
-            new ServerConfig(null, WebhookServerTest.SECRET, null, null, null).withLimits(limits),
+            new ServerConfig(null, WebhookServerTest.SECRET, List.of(), List.of(), null)
+                .withLimits(limits),
             new InetSocketAddress("127.0.0.1", 0),
             EventJson.printingTo(new PrintStream(new ByteArrayOutputStream(), true)));
   }

@@ -60,6 +60,8 @@ final class ListenerExamplesTest {
         .contains("caller       John Smith, +1-555-123-4567")
         .contains("scheduled    2025-01-20T10:00:00Z")
         .contains("outcome      Demo Scheduled")
-        .contains("answered     200 {\"status\":\"ok\"}");
+        .contains("answered     200 {\"status\":\"ok\"}")
+        .contains(
+            "wrong token  401 {\"error\":\"Wrong credentials in the token query parameter\"}");
   }
 }

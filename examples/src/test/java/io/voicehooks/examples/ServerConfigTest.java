@@ -15,8 +15,8 @@ final class ServerConfigTest {
             Map.of(
                 "AGNI_ORG_ID", " org-1 ",
                 "AGNTIX_WEBHOOK_SECRET", "whsec_abc",
-                "VAANI_SHARED_SECRET", "",
-                "CLLR_SHARED_SECRET", "cllr-token",
+                "VAANI_URL_SECRET", "",
+                "CLLR_URL_SECRET", " old-token, new-token ,,",
                 "VOICEHOOKS_JDBC_URL", "jdbc:postgresql://db/x?password=hunter2"));
 
     assertThat(config)
@@ -24,17 +24,18 @@ final class ServerConfigTest {
             new ServerConfig(
                 "org-1",
                 "whsec_abc",
-                null,
-                "cllr-token",
+                List.of(),
+                List.of("old-token", "new-token"),
                 "jdbc:postgresql://db/x?password=hunter2"));
   }
 
   @Test
   void toString_namesSettingsButNeverValues() {
-    ServerConfig config = new ServerConfig("org-1", "whsec_abc", null, "cllr-token", "jdbc:x");
+    ServerConfig config =
+        new ServerConfig("org-1", "whsec_abc", List.of(), List.of("cllr-token"), "jdbc:x");
 
     assertThat(config.toString())
-        .contains("agntixSecret=set", "vaaniSharedSecret=unset")
+        .contains("agntixSecret=set", "vaaniUrlSecrets=0", "cllrUrlSecrets=1")
         .doesNotContain("whsec_abc", "cllr-token", "org-1", "jdbc:x");
   }
 

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicehooks.agntix.AgntixWebhookParser;
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.testing.AgniSamples;
+import io.voicehooks.testing.DeliveryReport;
 import io.voicehooks.testing.Samples;
 import io.voicehooks.testing.SvixSigner;
+import io.voicehooks.testing.VaaniSamples;
+import io.voicehooks.testing.WebhookSimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +52,8 @@ final class WebhookServerTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = start(new ServerConfig(AgniSamples.DEFAULT_ORG_ID, SECRET, null, null, null));
+    server =
+        start(new ServerConfig(AgniSamples.DEFAULT_ORG_ID, SECRET, List.of(), List.of(), null));
   }
 
   private WebhookServer start(ServerConfig config) throws IOException {
@@ -220,7 +225,7 @@ final class WebhookServerTest {
   @Test
   void serve_withoutAgntixSecret_rejectsEveryAgntixDeliveryWith401() throws Exception {
     server.stop(Duration.ZERO);
-    server = start(new ServerConfig(null, null, null, null, null));
+    server = start(new ServerConfig(null, null, List.of(), List.of(), null));
     byte[] body = fixture("agntix", "session.ended.json");
 
     HttpResponse<String> answer = post("agntix", body, SvixSigner.withSecret(SECRET).sign(body));
@@ -232,19 +237,120 @@ final class WebhookServerTest {
   }
 
   @Test
-  void serve_withSharedSecrets_requiresTheBearerToken() throws Exception {
+  void serve_withUrlSecrets_requiresTheTokenInTheUrl() throws Exception {
     server.stop(Duration.ZERO);
-    server = start(new ServerConfig(null, SECRET, "vaani-token", "cllr-token", null));
+    String vaaniSecret = "Vq1-_x9ZaB3cD5eF7gH9iJ1kL3mN5oP7qR9sT1uV3wX";
+    String cllrSecret = "Cq2-_y8YbA4dC6fE8hG0jI2lK4nM6pO8rQ0tS2vU4xW";
+    server =
+        start(
+            new ServerConfig(
+                null,
+                SECRET,
+                List.of("old-vaani", vaaniSecret, "50%off"),
+                List.of(cllrSecret),
+                null));
     byte[] vaani = fixture("vaani", "call_ended.json");
     byte[] cllr = fixture("cllr", "post_call.json");
+    ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    List<Integer> refused = new ArrayList<>();
+    System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+    try {
+      for (String target :
+          List.of(
+              "/webhooks/vaani",
+              "/webhooks/vaani?token=" + cllrSecret,
+              "/webhooks/vaani?token=" + vaaniSecret.substring(1),
+              "/webhooks/vaani?token=" + vaaniSecret + "&token=" + vaaniSecret,
+              "/webhooks/vaani?token=" + vaaniSecret + "%20",
+              "/webhooks/cllr?token=" + vaaniSecret,
+              "/webhooks/cllr?Token=" + cllrSecret)) {
+        refused.add(
+            post(server.uri(target), target.contains("vaani") ? vaani : cllr, none()).statusCode());
+      }
+      // A header secret no longer counts: these senders cannot send one.
+      refused.add(post("vaani", vaani, bearer(vaaniSecret)).statusCode());
+      assertThat(lines()).isEmpty();
 
-    assertThat(post("vaani", vaani, none()).statusCode()).isEqualTo(401);
-    assertThat(post("vaani", vaani, bearer("cllr-token")).statusCode()).isEqualTo(401);
-    assertThat(post("cllr", cllr, bearer("vaani-token")).statusCode()).isEqualTo(401);
-    assertThat(lines()).isEmpty();
-    assertThat(post("vaani", vaani, bearer("vaani-token")).statusCode()).isEqualTo(200);
-    assertThat(post("cllr", cllr, bearer("cllr-token")).statusCode()).isEqualTo(200);
+      assertThat(
+              post(server.uri("/webhooks/vaani?token=" + vaaniSecret), vaani, none()).statusCode())
+          .isEqualTo(200);
+      assertThat(
+              post(server.uri("/webhooks/cllr?src=cllr&token=" + cllrSecret), cllr, none())
+                  .statusCode())
+          .isEqualTo(200);
+      // Jetty hands over the raw query: "%25" is decoded once, by the check, into "%".
+      assertThat(post(server.uri("/webhooks/vaani?token=50%25off"), vaani, none()).body())
+          .isEqualTo("{\"status\":\"duplicate\"}");
+      // Rotation: the old secret still works while both are configured (a duplicate here).
+      assertThat(post(server.uri("/webhooks/vaani?token=old-vaani"), vaani, none()).statusCode())
+          .isEqualTo(200);
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(refused).containsOnly(401).hasSize(8);
     assertThat(lines()).hasSize(2);
+    String logged = logs.toString(StandardCharsets.UTF_8);
+    assertThat(logged)
+        .contains("POST /webhooks/vaani -> 401")
+        .contains("POST /webhooks/cllr -> 200")
+        .doesNotContain(vaaniSecret)
+        .doesNotContain(cllrSecret)
+        .doesNotContain("old-vaani")
+        .doesNotContain(vaaniSecret.substring(1))
+        .doesNotContain("token=");
+  }
+
+  @Test
+  void serve_readmeSetup_acceptsASenderThatCanOnlyBeGivenAUrl() throws Exception {
+    server.stop(Duration.ZERO);
+    Map<String, String> env =
+        Map.of(
+            "VAANI_URL_SECRET",
+            "Zx9-_Vaani0Secret1Ab2Cd3Ef4Gh5Ij6Kl7Mn8Op9Qr",
+            "CLLR_URL_SECRET",
+            " old-cllr , Zx9-_Cllr0Secret1Ab2Cd3Ef4Gh5Ij6Kl7Mn8Op9Qrs ");
+    server = start(ServerConfig.fromEnvironment(env));
+    WebhookSimulator simulator = WebhookSimulator.create();
+
+    List<DeliveryReport> vaani =
+        simulator.deliverAll(
+            server.uri("/webhooks/vaani?token=" + env.get("VAANI_URL_SECRET")),
+            Samples.vaani().lifecycle("room_url_secret", VaaniSamples.Direction.INBOUND));
+    DeliveryReport cllr =
+        simulator.deliver(
+            server.uri("/webhooks/cllr?token=Zx9-_Cllr0Secret1Ab2Cd3Ef4Gh5Ij6Kl7Mn8Op9Qrs"),
+            Samples.cllr().postCall().build());
+    DeliveryReport cllrOld =
+        simulator.deliver(
+            server.uri("/webhooks/cllr?token=old-cllr"),
+            Samples.cllr().postCall().callId("c-old-url").build());
+    DeliveryReport withoutSecret =
+        simulator.deliver(
+            server.uri("/webhooks/cllr"), Samples.cllr().postCall().callId("c-no-url").build());
+
+    assertThat(vaani).isNotEmpty().allSatisfy(r -> assertThat(r.delivered()).isTrue());
+    assertThat(cllr.delivered()).isTrue();
+    assertThat(cllrOld.delivered()).isTrue();
+    assertThat(withoutSecret.outcome()).isEqualTo(DeliveryReport.Outcome.NOT_RETRIED);
+    assertThat(withoutSecret.lastAttempt().status()).isEqualTo(401);
+    assertThat(lines()).hasSize(vaani.size() + 2);
+  }
+
+  @Test
+  void fromEnvironment_refusesTheFormerHeaderSecrets_withoutEchoingThem() {
+    assertThatThrownBy(
+            () -> ServerConfig.fromEnvironment(Map.of("VAANI_SHARED_SECRET", "vaani-token-77")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("VAANI_SHARED_SECRET is no longer read")
+        .hasMessageContaining("VAANI_URL_SECRET")
+        .hasMessageContaining("/webhooks/vaani?token=")
+        .message()
+        .doesNotContain("vaani-token-77");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CLLR_SHARED_SECRET", "x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CLLR_URL_SECRET");
   }
 
   @Test
@@ -254,7 +360,7 @@ final class WebhookServerTest {
     CountDownLatch release = new CountDownLatch(1);
     server =
         WebhookServer.start(
-            new ServerConfig(null, SECRET, null, null, null),
+            new ServerConfig(null, SECRET, List.of(), List.of(), null),
             new InetSocketAddress("127.0.0.1", 0),
             (provider, event) -> {
               entered.countDown();

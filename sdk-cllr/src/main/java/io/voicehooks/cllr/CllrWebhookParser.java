@@ -20,10 +20,11 @@ import java.util.Objects;
  * a JSON object or lacks {@code callId}; a value of an unexpected type reads as null (or, for the
  * free-form analysis parts, is kept as sent), since cllr never retries a rejected delivery.
  *
- * <p>cllr signs nothing and its configuration takes only a URL. Where a proxy in front of the
- * receiver adds a shared-secret header, check it with a {@link
- * io.voicehooks.core.SharedSecretVerifier} given to {@link
- * WebhookHandler.Builder#verifier(io.voicehooks.core.SignatureVerifier)}.
+ * <p>cllr signs nothing and its configuration takes only a URL, so the secret that authenticates a
+ * delivery rides in that URL ({@code https://<your host>/webhooks/cllr?token=<secret>}): check it
+ * with {@link io.voicehooks.core.SharedSecretVerifier#queryParameter} given to {@link
+ * WebhookHandler.Builder#verifier(io.voicehooks.core.SignatureVerifier)}, and pass the request
+ * target to the handler.
  *
  * <p>Instances are immutable and thread-safe.
  */

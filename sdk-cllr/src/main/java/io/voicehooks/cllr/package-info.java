@@ -4,7 +4,8 @@
  *
  * <pre>{@code
  * WebhookHandler handler = WebhookHandler.builder(CllrWebhookParser.create())
- *     .verifier(SharedSecretVerifier.bearer(System.getenv("CLLR_SHARED_SECRET"))) // optional
+ *     // cllr takes only a URL: https://<your host>/webhooks/cllr?token=<CLLR_URL_SECRET>
+ *     .verifier(SharedSecretVerifier.queryParameter("token", System.getenv("CLLR_URL_SECRET")))
  *     .executor(workers) // answer within the 10 s: a lost delivery is never retried
  *     .listener(new CllrEventListener() {
  *       @Override
@@ -19,6 +20,9 @@
  * io.voicehooks.cllr.CallerDetails} and {@link io.voicehooks.cllr.CallAnalysis}. The transcript is
  * not in the payload: {@link io.voicehooks.cllr.CllrTranscriptFetcher} downloads it from {@code
  * transcriptUri}.
+ *
+ * <p>The handler's adapter must pass the request target ({@code handler.handle(target, headers,
+ * body)}): the URL secret is in it.
  *
  * <p>Everything in this package is non-null unless annotated {@code @Nullable}.
  */

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
  *     WebhookHeaders headers = WebhookHeaders.of(Collections.list(req.getHeaderNames()).stream()
  *         .collect(Collectors.toMap(n -> n, n -> Collections.list(req.getHeaders(n)))));
- *     WebhookResponse answer = handler.handle(headers, req.getInputStream());
+ *     String target = req.getQueryString() == null       // path and query, for URL secrets
+ *         ? req.getRequestURI() : req.getRequestURI() + "?" + req.getQueryString();
+ *     WebhookResponse answer = handler.handle(target, headers, req.getInputStream());
  *     resp.setStatus(answer.status());
  *     resp.setContentType(answer.contentType());
  *     resp.getOutputStream().write(answer.bodyBytes());
@@ -181,11 +183,35 @@ public final class WebhookHandler implements AutoCloseable {
    * bound that in time too (an idle timeout or a minimum data rate), since a client may declare a
    * large body and never send it. The examples' {@code serve} receiver does all of this.
    *
+   * <p>This form passes no request target: a {@link SharedSecretVerifier#queryParameter URL-secret
+   * check} refuses every delivery it handles. Use {@link #handle(String, WebhookHeaders,
+   * InputStream)} where the URL carries the secret.
+   *
    * @param headers the delivery's headers
    * @param body the body stream as the server provides it
    * @return the answer for the sender
    */
   public WebhookResponse handle(WebhookHeaders headers, InputStream body) {
+    return read(null, headers, body);
+  }
+
+  /**
+   * Reads a delivery's body from a stream and handles it, as {@link #handle(WebhookHeaders,
+   * InputStream)} does, with the request target that URL-secret checks ({@link
+   * SharedSecretVerifier#queryParameter}, {@link SharedSecretVerifier#lastPathSegment}) read.
+   *
+   * @param target the raw request-target of the HTTP request line (path and query, still
+   *     percent-encoded), such as {@code /hooks/vaani?token=Zm9v}
+   * @param headers the delivery's headers
+   * @param body the body stream as the server provides it
+   * @return the answer for the sender
+   */
+  public WebhookResponse handle(String target, WebhookHeaders headers, InputStream body) {
+    Objects.requireNonNull(target, "target == null");
+    return read(target, headers, body);
+  }
+
+  private WebhookResponse read(@Nullable String target, WebhookHeaders headers, InputStream body) {
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
     if (closed) {
@@ -193,7 +219,10 @@ public final class WebhookHandler implements AutoCloseable {
     }
     WebhookRequest request;
     try {
-      request = WebhookRequest.read(headers, body, maxBodyBytes);
+      request =
+          target == null
+              ? WebhookRequest.read(headers, body, maxBodyBytes)
+              : WebhookRequest.read(target, headers, body, maxBodyBytes);
     } catch (PayloadTooLargeException e) {
       return tooLarge(maxBodyBytes);
     } catch (UncheckedIOException e) {
@@ -280,7 +309,12 @@ public final class WebhookHandler implements AutoCloseable {
         try {
           verifier.verify(request);
         } catch (WebhookVerificationException e) {
-          LOG.debug("Rejected delivery: {}", e.getMessage());
+          if (e.reason() == WebhookVerificationException.Reason.MISSING_TARGET) {
+            // Not the sender's fault: the adapter is wired wrong, and refuses every delivery.
+            LOG.warn("Rejected delivery: {}", e.getMessage());
+          } else {
+            LOG.debug("Rejected delivery: {}", e.getMessage());
+          }
           return WebhookResponse.error(Outcome.UNAUTHORIZED, e.getMessage());
         } catch (RuntimeException e) {
           // A verifier that cannot decide (its secret store is down) must not answer "bad input".
@@ -490,7 +524,8 @@ public final class WebhookHandler implements AutoCloseable {
 
     /**
      * Adds a check that runs before parsing, such as {@link SharedSecretVerifier} for providers
-     * that sign nothing. Parsers of signing providers verify by themselves.
+     * that sign nothing (for Vaani and cllr, whose senders take only a URL, {@link
+     * SharedSecretVerifier#queryParameter}). Parsers of signing providers verify by themselves.
      *
      * @param verifier the check
      * @return this builder

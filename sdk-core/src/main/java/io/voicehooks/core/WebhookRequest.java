@@ -8,24 +8,45 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One delivery as received: the raw body bytes exactly as they arrived, the headers, and the time
- * of receipt.
+ * One delivery as received: the raw body bytes exactly as they arrived, the headers, the request
+ * target (path and query) when the adapter passes it, and the time of receipt.
  *
  * <p>Signatures are computed over the raw bytes, so adapters must pass the body unchanged: never a
  * re-serialised or re-joined string. The body is copied once when the request is created and never
  * again; {@link #body()} returns a fresh copy, {@link #bodyStream()} a read-only view.
  *
- * <p>Instances are immutable and thread-safe. {@link #toString()} shows the body length and the
- * header names, never their contents.
+ * <p>The target is the raw request-target of the HTTP request line, still percent-encoded, such as
+ * {@code /hooks/vaani?token=Zm9v}: what a {@link SharedSecretVerifier#queryParameter URL-secret
+ * check} reads, since senders that take only a URL (Vaani, cllr) can carry a secret nowhere else.
+ * Adapters pass it in one line:
+ *
+ * <pre>{@code
+ * // Servlet (and Spring MVC, from its HttpServletRequest)
+ * String target = req.getQueryString() == null
+ *     ? req.getRequestURI() : req.getRequestURI() + "?" + req.getQueryString();
+ * // Jetty 12 core: request.getHttpURI().getPathQuery()
+ * // JDK HttpServer: exchange.getRequestURI().getRawPath() (+ "?" + getRawQuery())
+ * WebhookResponse answer = handler.handle(target, headers, req.getInputStream());
+ * }</pre>
+ *
+ * <p>Requests created without a target (the factories that take none, and deliveries reloaded from
+ * a durable inbox) have none: {@link #target()} is null, and a URL-secret check refuses them.
+ *
+ * <p>Instances are immutable and thread-safe. {@link #toString()} shows the body length, the header
+ * names and whether a target is known, never their contents: a target may hold a secret.
  */
 public final class WebhookRequest {
+  private final @Nullable String target;
   private final WebhookHeaders headers;
   private final byte[] body;
   private final Instant receivedAt;
 
-  private WebhookRequest(WebhookHeaders headers, byte[] body, Instant receivedAt) {
+  private WebhookRequest(
+      @Nullable String target, WebhookHeaders headers, byte[] body, Instant receivedAt) {
+    this.target = target;
     this.headers = headers;
     this.body = body;
     this.receivedAt = receivedAt;
@@ -54,7 +75,23 @@ public final class WebhookRequest {
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
     Objects.requireNonNull(receivedAt, "receivedAt == null");
-    return new WebhookRequest(headers, body.clone(), receivedAt);
+    return new WebhookRequest(null, headers, body.clone(), receivedAt);
+  }
+
+  /**
+   * Returns a request with the given target, headers and body, received now.
+   *
+   * @param target the raw request-target as received, path and query still percent-encoded, such as
+   *     {@code /hooks/vaani?token=Zm9v}
+   * @param headers the delivery's headers
+   * @param body the raw body bytes, copied
+   * @return the request
+   */
+  public static WebhookRequest of(String target, WebhookHeaders headers, byte[] body) {
+    Objects.requireNonNull(target, "target == null");
+    Objects.requireNonNull(headers, "headers == null");
+    Objects.requireNonNull(body, "body == null");
+    return new WebhookRequest(target, headers, body.clone(), Instant.now());
   }
 
   /**
@@ -81,6 +118,29 @@ public final class WebhookRequest {
    * @throws UncheckedIOException if the stream fails
    */
   public static WebhookRequest read(WebhookHeaders headers, InputStream body, long maxBytes) {
+    return readBody(null, headers, body, maxBytes);
+  }
+
+  /**
+   * Reads a request body from a stream, as {@link #read(WebhookHeaders, InputStream, long)} does,
+   * for a request with a known target.
+   *
+   * @param target the raw request-target as received, such as {@code /hooks/vaani?token=Zm9v}
+   * @param headers the delivery's headers
+   * @param body the body stream, as the server provides it
+   * @param maxBytes the largest body accepted
+   * @return the request, received now
+   * @throws PayloadTooLargeException if the body is larger than {@code maxBytes}
+   * @throws UncheckedIOException if the stream fails
+   */
+  public static WebhookRequest read(
+      String target, WebhookHeaders headers, InputStream body, long maxBytes) {
+    Objects.requireNonNull(target, "target == null");
+    return readBody(target, headers, body, maxBytes);
+  }
+
+  private static WebhookRequest readBody(
+      @Nullable String target, WebhookHeaders headers, InputStream body, long maxBytes) {
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
     if (maxBytes < 0 || maxBytes > Integer.MAX_VALUE - 8) {
@@ -107,7 +167,7 @@ public final class WebhookRequest {
     } catch (IOException e) {
       throw new UncheckedIOException("Reading the request body failed", e);
     }
-    return new WebhookRequest(headers, out.toByteArray(), receivedAt);
+    return new WebhookRequest(target, headers, out.toByteArray(), receivedAt);
   }
 
   private static long contentLength(WebhookHeaders headers) {
@@ -120,6 +180,16 @@ public final class WebhookRequest {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  /**
+   * Returns the raw request-target (path and query, still percent-encoded), or null when the
+   * adapter did not pass it. It may hold a secret: never log it.
+   *
+   * @return the target, or null when unknown
+   */
+  public @Nullable String target() {
+    return target;
   }
 
   /** {@return the delivery's headers} */
@@ -159,7 +229,9 @@ public final class WebhookRequest {
 
   @Override
   public String toString() {
-    return "WebhookRequest{bodyLength="
+    return "WebhookRequest{target="
+        + (target == null ? "unknown" : "<redacted>")
+        + ", bodyLength="
         + body.length
         + ", headers="
         + headers.names()

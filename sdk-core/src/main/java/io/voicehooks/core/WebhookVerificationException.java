@@ -3,10 +3,12 @@ package io.voicehooks.core;
 /**
  * Thrown when a delivery cannot be shown to come from the expected sender: a signature header is
  * missing or malformed, no signature matches, the timestamp is outside the tolerance, the
- * organisation is not the expected one, or a shared secret does not match.
+ * organisation is not the expected one, or a shared secret (in a header or in the URL) does not
+ * match.
  *
- * <p>The message says which check failed and never contains a secret, a signature or a header
- * value. A handler answers this exception with HTTP 401.
+ * <p>The message says which check failed and names the header, query parameter or path segment; it
+ * never contains a secret, a signature, a header value or the request target. A handler answers
+ * this exception with HTTP 401.
  */
 public final class WebhookVerificationException extends WebhookException {
   private static final long serialVersionUID = 1L;
@@ -25,8 +27,21 @@ public final class WebhookVerificationException extends WebhookException {
     NO_MATCHING_SIGNATURE,
     /** The payload names an organisation other than the expected ones. */
     UNEXPECTED_ORGANIZATION,
-    /** A shared-secret header or HTTP Basic credential is absent or wrong. */
-    BAD_CREDENTIALS
+    /**
+     * A shared secret is absent or wrong: in a header, an HTTP Basic credential, a query parameter
+     * or a path segment.
+     */
+    BAD_CREDENTIALS,
+    /**
+     * A check reads the request target (path and query) but the adapter passed none: a
+     * configuration error, since every delivery then fails the same way.
+     */
+    MISSING_TARGET,
+    /**
+     * The request target cannot be read unambiguously: bad percent-encoding, a parameter given more
+     * than once, a character not allowed there, or too long.
+     */
+    MALFORMED_TARGET
   }
 
   /** Which check failed. */

@@ -148,6 +148,66 @@ final class WebhookHandlerTest {
   }
 
   @Test
+  void handle_urlSecret_checkedThroughTheStreamingOverload() {
+    String secret = "Ufq1rIh3kTn0bA-9_xYzW2vC5dE8gH7jK4lM6nP0qR1";
+    WebhookHandler handler =
+        builder().verifier(SharedSecretVerifier.queryParameter("token", "old-1", secret)).build();
+    byte[] body = TestEvents.ping("u").body();
+
+    WebhookResponse right =
+        handler.handle(
+            "/hooks/vaani?token=" + secret, WebhookHeaders.empty(), new ByteArrayInputStream(body));
+    WebhookResponse rotated =
+        handler.handle(
+            "/hooks/vaani?token=old-1", WebhookHeaders.empty(), new ByteArrayInputStream(body));
+    WebhookResponse wrong =
+        handler.handle(
+            "/hooks/vaani?token=guess", WebhookHeaders.empty(), new ByteArrayInputStream(body));
+    WebhookResponse missing =
+        handler.handle("/hooks/vaani", WebhookHeaders.empty(), new ByteArrayInputStream(body));
+    WebhookResponse noTarget =
+        handler.handle(WebhookHeaders.empty(), new ByteArrayInputStream(body));
+
+    assertThat(right.status()).isEqualTo(200);
+    assertThat(rotated.status()).isEqualTo(200);
+    assertThat(rotated.outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.body())
+        .isEqualTo("{\"error\":\"Wrong credentials in the token query parameter\"}");
+    assertThat(missing.status()).isEqualTo(401);
+    assertThat(missing.body()).contains("Missing credentials: no token query parameter");
+    assertThat(noTarget.status()).isEqualTo(401);
+    assertThat(noTarget.body()).contains("Missing request target");
+    assertThat(List.of(wrong, missing, noTarget))
+        .allSatisfy(r -> assertThat(r.body()).doesNotContain(secret).doesNotContain("guess"));
+    assertThat(dispatchCount("ping:u")).isEqualTo(1);
+  }
+
+  @Test
+  void handle_urlSecret_checkedOnReadRequests() {
+    WebhookHandler handler = builder().verifier(SharedSecretVerifier.lastPathSegment("s3")).build();
+    byte[] body = TestEvents.ping("p").body();
+    assertThat(handler.handle(WebhookRequest.of("/h/s4", WebhookHeaders.empty(), body)).status())
+        .isEqualTo(401);
+    assertThat(handler.handle(WebhookRequest.of(WebhookHeaders.empty(), body)).status())
+        .isEqualTo(401);
+    assertThat(dispatched).isEmpty();
+    assertThat(handler.handle(WebhookRequest.of("/h/s3", WebhookHeaders.empty(), body)).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void handle_streamingOverloadWithTarget_stillEnforcesTheSizeLimit() {
+    WebhookHandler handler = builder().maxBodyBytes(8).build();
+    WebhookResponse response =
+        handler.handle(
+            "/h?token=x",
+            WebhookHeaders.empty(),
+            new ByteArrayInputStream(TestEvents.ping("too-long").body()));
+    assertThat(response.status()).isEqualTo(413);
+  }
+
+  @Test
   void handle_signedDelivery_verifiesBeforeParsing() {
     String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     long now = System.currentTimeMillis() / 1000;

@@ -2,7 +2,10 @@ package io.voicehooks.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voicehooks.core.SharedSecretVerifier;
 import io.voicehooks.core.WebhookHandler;
+import io.voicehooks.core.WebhookHeaders;
+import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookResponse.Outcome;
 import io.voicehooks.jdbc.TestEvents.TestEvent;
@@ -403,6 +406,42 @@ final class JdbcInboxTest {
       assertThat(answer.body()).contains("22021").doesNotContain("inside");
     }
     assertThat(handler.handle(TestEvents.ping("fine")).outcome()).isEqualTo(Outcome.ACCEPTED);
+  }
+
+  @Test
+  void urlSecret_isCheckedOnReceipt_butNeverStored_andStoredRowsNeedNoTarget() throws Exception {
+    String secret = "InboxURLSECRET-9c1f4e";
+    JdbcInbox<TestEvent> inbox = inbox(builder(this::record));
+    WebhookHandler handler =
+        inbox
+            .handlerBuilder()
+            .verifier(SharedSecretVerifier.queryParameter("token", secret))
+            .build();
+    byte[] body = TestEvents.ping("u1").body();
+    WebhookHeaders headers =
+        WebhookHeaders.of("Content-Type", "application/json", "User-Agent", "Vaani-Webhooks/1.0");
+
+    WebhookResponse wrong =
+        handler.handle(WebhookRequest.of("/hooks/vaani?token=guess", headers, body));
+    WebhookResponse right =
+        handler.handle(
+            WebhookRequest.of("/hooks/vaani?token=" + secret + "&from=" + secret, headers, body));
+
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(right.outcome()).isEqualTo(Outcome.ACCEPTED);
+    List<String> rows = new ArrayList<>();
+    try (Connection c = dataSource.adminConnection();
+        PreparedStatement s = c.prepareStatement("SELECT t::text FROM " + table + " t");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    assertThat(rows).singleElement().asString().contains("Vaani-Webhooks/1.0");
+    assertThat(rows.get(0)).doesNotContain(secret).doesNotContain("token").doesNotContain("/hooks");
+    // The stored row is dispatched without its target: it was verified when it was received.
+    assertThat(inbox.drain()).isEqualTo(1);
+    assertThat(dispatched.get("ping:u1")).hasValue(1);
   }
 
   @Test

@@ -156,6 +156,22 @@ public final class Sample {
   }
 
   /**
+   * Returns this delivery as a core request received now at a given request target, the way a
+   * server adapter passes it: for handlers that check a secret in the URL.
+   *
+   * <pre>{@code
+   * handler.handle(sample.toRequest("/hooks/vaani?token=" + secret));
+   * }</pre>
+   *
+   * @param target the raw request-target (path and query, percent-encoded), such as {@code
+   *     /hooks/vaani?token=Zm9v}
+   * @return the request
+   */
+  public WebhookRequest toRequest(String target) {
+    return WebhookRequest.of(target, headers, body);
+  }
+
+  /**
    * Returns this delivery as a core request received at a given time.
    *
    * @param receivedAt the time of receipt

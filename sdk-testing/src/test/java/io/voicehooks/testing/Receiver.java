@@ -63,8 +63,8 @@ final class Receiver implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  /** One request as received. */
-  record Received(WebhookHeaders headers, byte[] body, Instant at) {
+  /** One request as received; the target is the raw path and query of the request line. */
+  record Received(String target, WebhookHeaders headers, byte[] body, Instant at) {
     String text() {
       return new String(body, UTF_8);
     }
@@ -102,8 +102,14 @@ final class Receiver implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
           body = in.readAllBytes();
         }
+        URI uri = exchange.getRequestURI();
+        String target =
+            uri.getRawQuery() == null
+                ? uri.getRawPath()
+                : uri.getRawPath() + "?" + uri.getRawQuery();
         Received request =
-            new Received(WebhookHeaders.of(exchange.getRequestHeaders()), body, Instant.now());
+            new Received(
+                target, WebhookHeaders.of(exchange.getRequestHeaders()), body, Instant.now());
         int index;
         synchronized (this) {
           index = received.size();

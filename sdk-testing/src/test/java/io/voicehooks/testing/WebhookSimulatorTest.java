@@ -3,6 +3,7 @@ package io.voicehooks.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voicehooks.core.SharedSecretVerifier;
 import io.voicehooks.core.SvixSignatureVerifier;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.testing.Attempt.FailureKind;
@@ -52,6 +53,31 @@ final class WebhookSimulatorTest {
 
   private static WebhookSimulator simulator() {
     return WebhookSimulator.builder().virtualClock(VirtualClock.startingAt(VIRTUAL_START)).build();
+  }
+
+  @Test
+  void urlWithQuery_isDeliveredWithItsRawQueryKept_andPassesAUrlSecretCheck() {
+    String secret = "a+b/c_d-e";
+    Route route =
+        receiver.route(
+            (request, i) -> {
+              SharedSecretVerifier.queryParameter("token", secret)
+                  .verify(WebhookRequest.of(request.target(), request.headers(), request.body()));
+              return Reply.of(200);
+            });
+    URI withSecret = URI.create(route.uri + "/vaani?x=1&token=a%2Bb%2Fc_d-e");
+
+    List<DeliveryReport> reports =
+        List.of(
+            WebhookSimulator.create().deliver(withSecret, Samples.vaani().callEnded().build()),
+            WebhookSimulator.create().deliver(withSecret, Samples.cllr().postCall().build()));
+
+    assertThat(reports).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.DELIVERED));
+    assertThat(route.received())
+        .extracting(Receiver.Received::target)
+        .containsOnly(route.uri.getPath() + "/vaani?x=1&token=a%2Bb%2Fc_d-e");
+    assertThat(Samples.cllr().postCall().build().toRequest("/h?token=s").target())
+        .isEqualTo("/h?token=s");
   }
 
   @Test

@@ -80,9 +80,9 @@ public final class VaaniWebhookParser implements WebhookParser<VaaniEvent> {
    * .build()}.
    *
    * <p>{@link WebhookHandler#builder(WebhookParser)} gives every other option, such as a {@link
-   * io.voicehooks.core.SharedSecretVerifier} (Vaani signs nothing, so a shared secret in a header
-   * you configure is the only authenticity check available), a shared idempotency store or an
-   * executor.
+   * io.voicehooks.core.SharedSecretVerifier} (Vaani signs nothing and takes only a URL, so a secret
+   * in that URL, {@code SharedSecretVerifier.queryParameter("token", secret)}, is the only
+   * authenticity check available), a shared idempotency store or an executor.
    *
    * @param listener receives each distinct event once
    * @return the handler

@@ -19,8 +19,10 @@
  *
  * <p>{@code call_duration} is seconds in {@code call_ended} and milliseconds in {@code
  * call_postprocessing}; both read as a {@link java.time.Duration}. Vaani sends no timestamps and no
- * signature: protect the endpoint with {@link io.voicehooks.core.SharedSecretVerifier} on the
- * {@link io.voicehooks.core.WebhookHandler} if you can configure a header or credentials.
+ * signature, and its settings take only an endpoint URL: protect the endpoint with a secret in that
+ * URL ({@code https://<your host>/webhooks/vaani?token=<secret>}), checked by {@link
+ * io.voicehooks.core.SharedSecretVerifier#queryParameter} on the {@link
+ * io.voicehooks.core.WebhookHandler}, whose adapter passes the request target.
  *
  * <p>Everything in this package is non-null unless annotated {@code @Nullable}.
  */

@@ -31,7 +31,18 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>The body is read as bytes, never through {@code getReader()} or a form parser: the signature
- * covers the exact bytes. The handler enforces its body-size limit while reading.
+ * covers the exact bytes. The handler enforces its body-size limit while reading. The request
+ * target (path and query) goes along, so the same servlet serves Vaani or cllr, which take only a
+ * URL, behind a secret in it:
+ *
+ * <pre>{@code
+ * WebhookHandler vaani = WebhookHandler.builder(VaaniWebhookParser.create())
+ *     .verifier(SharedSecretVerifier.queryParameter("token", System.getenv("VAANI_URL_SECRET")))
+ *     .listener(event -> crm.record(event))
+ *     .build();
+ * context.addServlet(new ServletHolder(new WebhookServlet(vaani)), "/webhooks/vaani");
+ * // give Vaani the URL https://<your host>/webhooks/vaani?token=<that secret>
+ * }</pre>
  *
  * <p><b>Oversized bodies and the container.</b> The handler answers 413 for a {@code
  * Content-Length} over its limit without reading the body, but whether the client sees that 413 is
@@ -62,10 +73,20 @@ public final class WebhookServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    WebhookResponse answer = handler.handle(headers(req), req.getInputStream());
+    WebhookResponse answer = handler.handle(target(req), headers(req), req.getInputStream());
     resp.setStatus(answer.status());
     resp.setContentType(answer.contentType());
     resp.getOutputStream().write(answer.bodyBytes());
+  }
+
+  /**
+   * The raw request-target, path and query as received (the servlet API keeps both
+   * percent-encoded): a handler checking a secret in the URL ({@code
+   * SharedSecretVerifier.queryParameter}) reads it.
+   */
+  private static String target(HttpServletRequest req) {
+    String query = req.getQueryString();
+    return query == null ? req.getRequestURI() : req.getRequestURI() + "?" + query;
   }
 
   private static WebhookHeaders headers(HttpServletRequest req) {

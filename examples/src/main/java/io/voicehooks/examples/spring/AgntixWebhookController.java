@@ -4,6 +4,8 @@ import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A Spring MVC endpoint for Agntix webhooks. It takes the body as {@code byte[]}, exactly as
  * received (never a bound object or a {@code String}: the signature covers the raw bytes), and all
- * headers as {@link HttpHeaders}, and returns the handler's status and JSON body unchanged.
+ * headers as {@link HttpHeaders}, and the request target (path and query, as received) from the
+ * servlet request, and returns the handler's status and JSON body unchanged.
  *
  * <p>Spring reads the whole body into memory before the handler sees it; the handler then answers
  * 413 above its own limit (4 MiB by default). Cap request sizes at your proxy if that matters.
@@ -29,7 +32,8 @@ public class AgntixWebhookController {
    *
    * @param agntixWebhookHandler the handler built in {@link WebhookApplication}
    */
-  public AgntixWebhookController(WebhookHandler agntixWebhookHandler) {
+  public AgntixWebhookController(
+      @Qualifier("agntixWebhookHandler") WebhookHandler agntixWebhookHandler) {
     this.handler = agntixWebhookHandler;
   }
 
@@ -38,14 +42,20 @@ public class AgntixWebhookController {
    *
    * @param body the raw body; null when the request has none
    * @param headers every request header (Spring 6's {@code HttpHeaders} is a multi-value map)
+   * @param request the servlet request, for its raw path and query
    * @return the handler's answer
    */
   @PostMapping("/webhooks/agntix")
   public ResponseEntity<byte[]> receive(
-      @RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers) {
+      @RequestBody(required = false) byte[] body,
+      @RequestHeader HttpHeaders headers,
+      HttpServletRequest request) {
     WebhookResponse answer =
         handler.handle(
-            WebhookRequest.of(WebhookHeaders.of(headers), body == null ? new byte[0] : body));
+            WebhookRequest.of(
+                VaaniWebhookController.target(request),
+                WebhookHeaders.of(headers),
+                body == null ? new byte[0] : body));
     return ResponseEntity.status(answer.status())
         .contentType(MediaType.APPLICATION_JSON)
         .body(answer.bodyBytes());

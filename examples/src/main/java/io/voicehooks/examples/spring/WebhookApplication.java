@@ -4,7 +4,11 @@ import io.voicehooks.agntix.AgntixEventListener;
 import io.voicehooks.agntix.AgntixWebhookParser;
 import io.voicehooks.agntix.SessionEndedEvent;
 import io.voicehooks.core.CallSummary;
+import io.voicehooks.core.SharedSecretVerifier;
 import io.voicehooks.core.WebhookHandler;
+import io.voicehooks.vaani.CallEndedEvent;
+import io.voicehooks.vaani.VaaniEventListener;
+import io.voicehooks.vaani.VaaniWebhookParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,12 +18,15 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A Spring Boot 3 application receiving Agntix webhooks at {@code POST /webhooks/agntix} through
- * {@link AgntixWebhookController}. The signing secret comes from {@code AGNTIX_WEBHOOK_SECRET} (an
- * environment variable or any Spring property source).
+ * {@link AgntixWebhookController}, and Vaani webhooks at {@code POST
+ * /webhooks/vaani?token=<secret>} through {@link VaaniWebhookController}. The Agntix signing secret
+ * comes from {@code AGNTIX_WEBHOOK_SECRET}, the Vaani URL secret from {@code VAANI_URL_SECRET}
+ * (comma-separated to accept several while rotating), each an environment variable or any Spring
+ * property source.
  *
  * <p>Run it with Spring Boot on the class path (it is not in the runnable jar): {@code
- * AGNTIX_WEBHOOK_SECRET=whsec_... java -cp <your classpath> io.voicehooks.examples.spring.
- * WebhookApplication}.
+ * AGNTIX_WEBHOOK_SECRET=whsec_... VAANI_URL_SECRET=$(head -c 32 /dev/urandom | base64 | tr '+/'
+ * '-_' | tr -d '=') java -cp <your classpath> io.voicehooks.examples.spring.WebhookApplication}.
  */
 @SpringBootApplication
 public class WebhookApplication {
@@ -46,6 +53,31 @@ public class WebhookApplication {
   WebhookHandler agntixWebhookHandler(
       @Value("${AGNTIX_WEBHOOK_SECRET}") String secret, AgntixEventListener agntixListener) {
     return AgntixWebhookParser.create(secret).handler(agntixListener);
+  }
+
+  /** The Vaani listener: replace the body with your own processing. */
+  @Bean
+  VaaniEventListener vaaniListener() {
+    return new VaaniEventListener() {
+      @Override
+      public void onCallEnded(CallEndedEvent event) {
+        LOG.info("Vaani call {} ended after {}", event.roomName(), event.callDuration());
+      }
+    };
+  }
+
+  /**
+   * The Vaani handler: Vaani takes only a URL, so the secret is its {@code token} parameter. Rotate
+   * by accepting old and new ({@code VAANI_URL_SECRET=old,new}), changing the URL in Vaani's
+   * settings, then dropping the old.
+   */
+  @Bean
+  WebhookHandler vaaniWebhookHandler(
+      @Value("${VAANI_URL_SECRET}") String[] secrets, VaaniEventListener vaaniListener) {
+    return WebhookHandler.builder(VaaniWebhookParser.create())
+        .verifier(SharedSecretVerifier.queryParameter("token", secrets))
+        .listener(vaaniListener)
+        .build();
   }
 
   /**

@@ -29,6 +29,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "AGNTIX_WEBHOOK_SECRET=" + AgntixWebhookControllerTest.SECRET,
+      "VAANI_URL_SECRET=" + VaaniWebhookControllerTest.SECRET,
       "server.address=127.0.0.1"
     })
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** Hashes used for idempotency keys of events that carry no id of their own. */
+/**
+ * Hashes: idempotency keys of events that carry no id of their own, and the fixed-length digests
+ * shared secrets are compared through.
+ */
 public final class Digests {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -35,8 +38,18 @@ public final class Digests {
    * @return the 32-byte digest
    */
   public static byte[] sha256(String text) {
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Returns the SHA-256 of some bytes.
+   *
+   * @param bytes the bytes
+   * @return the 32-byte digest
+   */
+  public static byte[] sha256(byte[] bytes) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
     }
