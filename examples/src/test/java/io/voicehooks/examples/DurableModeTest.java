@@ -95,10 +95,7 @@ final class DurableModeTest {
   @Test
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void durableMode_urlSecret_isCheckedButNeverStored() throws Exception {
-    String url = System.getenv("VOICEHOOKS_JDBC_URL");
-    assumeTrue(
-        url != null && !url.isBlank(),
-        "VOICEHOOKS_JDBC_URL is not set: run scripts/start-postgres and export the URL it prints");
+    String url = Postgres.url();
     String run = UUID.randomUUID().toString();
     String vaaniSecret = "VaaniDurable-" + run;
     String cllrSecret = "CllrDurable-" + run;
