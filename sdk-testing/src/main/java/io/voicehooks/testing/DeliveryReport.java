@@ -1,5 +1,6 @@
 package io.voicehooks.testing;
 
+import io.voicehooks.core.internal.ToString;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -7,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to one simulated delivery: the sample, the final outcome and every attempt.
+ *
+ * <p>{@link #toString()} shows the target's scheme and host only: its path and query may carry the
+ * endpoint's URL secret (Vaani, cllr).
  *
  * @param sample the sample delivered
  * @param target the endpoint it was delivered to
@@ -48,6 +52,18 @@ public record DeliveryReport(
     Objects.requireNonNull(target, "target == null");
     Objects.requireNonNull(outcome, "outcome == null");
     attempts = List.copyOf(attempts);
+  }
+
+  /** Shows the outcome, the attempt count, the message id and the target without path or query. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("sample", sample)
+        .add("target", target.getScheme() + "://" + target.getRawAuthority() + "/<redacted>")
+        .add("outcome", outcome)
+        .add("attempts", attempts.size())
+        .add("messageId", messageId)
+        .toString();
   }
 
   /** {@return whether the delivery ended with a 2xx response} */

@@ -78,6 +78,13 @@ final class WebhookSimulatorTest {
         .containsOnly(route.uri.getPath() + "/vaani?x=1&token=a%2Bb%2Fc_d-e");
     assertThat(Samples.cllr().postCall().build().toRequest("/h?token=s").target())
         .isEqualTo("/h?token=s");
+    assertThat(reports)
+        .allSatisfy(
+            r ->
+                assertThat(r.toString())
+                    .contains("DELIVERED")
+                    .doesNotContain("a%2Bb")
+                    .doesNotContain("/vaani"));
   }
 
   @Test
