@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.voicehooks.core.TestEvents.Ping;
 import io.voicehooks.core.TestEvents.TestEvent;
 import io.voicehooks.core.TestEvents.Unknown;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,5 +139,35 @@ final class EventDeserializerEdgeTest {
     assertThatThrownBy(() -> d.withMaxDepth(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> d.withMaxStringLength(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> d.withMaxNumberLength(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A record whose constructor refuses a value with an exception Jackson does not know. */
+  record Picky(@JsonProperty("id") @Nullable String id) implements WebhookEvent {
+    Picky {
+      if ("refused".equals(id)) {
+        throw new IllegalArgumentException("refused");
+      }
+    }
+
+    @Override
+    public String eventType() {
+      return "picky";
+    }
+
+    @Override
+    public String idempotencyKey() {
+      return "picky:" + id;
+    }
+  }
+
+  @Test
+  void deserialize_recordRefusingAValue_isAnInvalidDeliveryNamingTheType() {
+    EventDeserializer<Picky> picky =
+        EventDeserializer.forType(Picky.class, "picky", JsonLimits.defaults());
+    assertThatThrownBy(() -> picky.deserialize("{\"id\":\"refused\"}".getBytes(UTF_8)))
+        .isInstanceOf(WebhookParseException.class)
+        .hasMessage("Cannot read field '' in 'picky' event")
+        .extracting(e -> ((WebhookParseException) e).fieldPath())
+        .isNull();
   }
 }

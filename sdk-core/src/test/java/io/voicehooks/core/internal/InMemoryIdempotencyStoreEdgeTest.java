@@ -125,4 +125,21 @@ final class InMemoryIdempotencyStoreEdgeTest {
     assertThat(statusOf(store, "a")).isEqualTo(Status.COMPLETED);
     assertThat(statusOf(store, "b")).isEqualTo(Status.COMPLETED);
   }
+
+  @Test
+  void claim_keyKeptInProgressDuringEviction_isEvictedInTurnOnceCompleted() {
+    InMemoryIdempotencyStore store = store(2);
+    Claim busy = store.claim("busy", LEASE);
+    store.complete(store.claim("k0", LEASE));
+    store.complete(store.claim("k1", LEASE)); // evicts k0, keeps busy: it is held in progress
+    assertThat(statusOf(store, "busy")).isEqualTo(Status.IN_PROGRESS);
+    store.complete(busy);
+    for (int i = 2; i < 6; i++) {
+      store.complete(store.claim("k" + i, LEASE));
+    }
+    assertThat(store.size()).isEqualTo(2);
+    assertThat(statusOf(store, "busy"))
+        .as("a key passed over while in progress stays queued for eviction")
+        .isEqualTo(Status.CLAIMED);
+  }
 }
