@@ -129,4 +129,37 @@ final class JdbcInboxEdgeTest {
     assertThat(calls).hasValue(2);
     assertThat(inbox.replay(Long.MAX_VALUE)).as("no such dead letter").isFalse();
   }
+
+  @Test
+  void drain_listenerThrowingTheJvmsOwnError_propagatesItOnceTheAttemptIsCounted() {
+    inbox =
+        builder(
+                event -> {
+                  throw new InternalError("simulated JVM failure");
+                })
+            .maxAttempts(3)
+            .build();
+    inbox.createSchema();
+    inbox.handler().handle(TestEvents.ping("fatal"));
+    assertThatThrownBy(() -> inbox.drain()).isInstanceOf(InternalError.class);
+    assertThat(inbox.count("PENDING")).as("counted, and due again after its backoff").isEqualTo(1);
+    assertThat(inbox.drain()).as("not due yet: the attempt was recorded").isZero();
+  }
+
+  @Test
+  void drain_listenerThrowingAnOrdinaryError_recordsItWithoutPropagating() {
+    inbox =
+        builder(
+                event -> {
+                  throw new AssertionError("listener bug");
+                })
+            .maxAttempts(1)
+            .build();
+    inbox.createSchema();
+    inbox.handler().handle(TestEvents.ping("bug"));
+    assertThat(inbox.drain()).isEqualTo(1);
+    assertThat(inbox.deadLetters(1))
+        .singleElement()
+        .satisfies(d -> assertThat(d.lastError()).startsWith("java.lang.AssertionError"));
+  }
 }
