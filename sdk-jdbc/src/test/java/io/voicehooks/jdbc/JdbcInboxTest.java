@@ -28,6 +28,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 final class JdbcInboxTest {
@@ -252,6 +253,7 @@ final class JdbcInboxTest {
   }
 
   @Test
+  @Tag("load") // 10,000 deliveries: left out of the mutation run (see README.md)
   void twoReplicas_sameDeliveriesConcurrently_processEachOnce() throws Exception {
     int deliveries = 10_000;
     List<JdbcInbox<TestEvent>> replicas = new ArrayList<>();
