@@ -80,11 +80,15 @@ public final class WebhookServlet extends HttpServlet {
   }
 
   /**
-   * The raw request-target, path and query as received (the servlet API keeps both
+   * Returns the raw request-target, path and query as received (the servlet API keeps both
    * percent-encoded): a handler checking a secret in the URL ({@code
-   * SharedSecretVerifier.queryParameter}) reads it.
+   * SharedSecretVerifier.queryParameter}) reads it. Spring MVC controllers run on a servlet request
+   * too, and use this as well. Never log it: it may hold the secret.
+   *
+   * @param req the request
+   * @return the path, then {@code ?} and the query when there is one
    */
-  private static String target(HttpServletRequest req) {
+  public static String target(HttpServletRequest req) {
     String query = req.getQueryString();
     return query == null ? req.getRequestURI() : req.getRequestURI() + "?" + query;
   }

@@ -1,13 +1,9 @@
 package io.voicehooks.examples.spring;
 
 import io.voicehooks.core.WebhookHandler;
-import io.voicehooks.core.WebhookHeaders;
-import io.voicehooks.core.WebhookRequest;
-import io.voicehooks.core.WebhookResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,14 +46,6 @@ public class AgntixWebhookController {
       @RequestBody(required = false) byte[] body,
       @RequestHeader HttpHeaders headers,
       HttpServletRequest request) {
-    WebhookResponse answer =
-        handler.handle(
-            WebhookRequest.of(
-                VaaniWebhookController.target(request),
-                WebhookHeaders.of(headers),
-                body == null ? new byte[0] : body));
-    return ResponseEntity.status(answer.status())
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(answer.bodyBytes());
+    return SpringDeliveries.handle(handler, body, headers, request);
   }
 }

@@ -1,13 +1,9 @@
 package io.voicehooks.examples.spring;
 
 import io.voicehooks.core.WebhookHandler;
-import io.voicehooks.core.WebhookHeaders;
-import io.voicehooks.core.WebhookRequest;
-import io.voicehooks.core.WebhookResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,18 +44,6 @@ public class VaaniWebhookController {
       @RequestBody(required = false) byte[] body,
       @RequestHeader HttpHeaders headers,
       HttpServletRequest request) {
-    WebhookResponse answer =
-        handler.handle(
-            WebhookRequest.of(
-                target(request), WebhookHeaders.of(headers), body == null ? new byte[0] : body));
-    return ResponseEntity.status(answer.status())
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(answer.bodyBytes());
-  }
-
-  /** The raw request-target: the servlet API keeps both parts percent-encoded, as received. */
-  static String target(HttpServletRequest request) {
-    String query = request.getQueryString();
-    return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    return SpringDeliveries.handle(handler, body, headers, request);
   }
 }
