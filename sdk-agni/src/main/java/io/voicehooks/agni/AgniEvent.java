@@ -1,5 +1,7 @@
 package io.voicehooks.agni;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.WebhookEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +17,19 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  */
+@JsonIgnoreProperties(value = "event", allowGetters = true)
 public sealed interface AgniEvent extends WebhookEvent
     permits CallCompletedEvent, UnknownAgniEvent {
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Written back as the {@code event} field by {@link #toJson()}; when reading, the parser has
+   * already taken it.
+   */
+  @JsonProperty("event")
+  @Override
+  String eventType();
+
   /**
    * Returns the organisation that owns the event: the envelope's {@code org_id}, a UUID. Agni signs
    * nothing, so {@link AgniWebhookParser} checks this against the expected organisations.

@@ -5,6 +5,9 @@ import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +34,14 @@ import org.jspecify.annotations.Nullable;
  * @param orgId the organisation that owns the call ({@code org_id}), or null when not sent; {@link
  *     AgniWebhookParser} checks it against the expected organisations
  * @param data the call session's record
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record CallCompletedEvent(
-    @JsonProperty("org_id") @Nullable String orgId, @JsonProperty("data") CallData data)
+    @JsonProperty("org_id") @Nullable String orgId,
+    @JsonProperty("data") CallData data,
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements AgniEvent, FinishedCallEvent {
 
   /** The event type name on the wire. */
@@ -47,6 +55,7 @@ public record CallCompletedEvent(
    *
    * @param orgId the owning organisation, or null
    * @param data the call session's record
+   * @param extraFields the fields not declared, or null for none; copied deeply
    * @throws WebhookParseException if {@code data} is missing (or was not a JSON object), or carries
    *     neither {@code call_session_id} nor {@code call_id}
    */
@@ -60,6 +69,7 @@ public record CallCompletedEvent(
     if (isBlank(data.callSessionId()) && isBlank(data.callId())) {
       throw WebhookParseException.missingField("data.call_session_id", EVENT_TYPE);
     }
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return the event type, {@value #EVENT_TYPE}} */
@@ -120,8 +130,8 @@ public record CallCompletedEvent(
    *       digits); null when {@code phone} matches neither or both, since Agni does not document
    *       the call's direction.
    *   <li>{@code correlation} holds {@code campaign_id}, {@code contact_id} and {@code attempt}
-   *       when sent, then the analysis's extra keys ({@link PostCallAnalysis#extra()}), which never
-   *       replace those three.
+   *       when sent, then the analysis's extra keys ({@link PostCallAnalysis#extraFields()}), which
+   *       never replace those three.
    * </ul>
    *
    * @return the summary
@@ -255,7 +265,7 @@ public record CallCompletedEvent(
     putIfSent(correlation, "attempt", data.attempt());
     PostCallAnalysis analysis = data.postCallAnalysis();
     if (analysis != null) {
-      analysis.extra().forEach(correlation::putIfAbsent);
+      analysis.extraFields().forEach(correlation::putIfAbsent);
     }
     return correlation;
   }
@@ -273,5 +283,15 @@ public record CallCompletedEvent(
 
   private static boolean isBlank(@Nullable String id) {
     return id == null || id.isBlank();
+  }
+
+  /** Shows the components; the extra fields only by their number. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("orgId", orgId)
+        .add("data", data)
+        .redact("extraFields", extraFields)
+        .toString();
   }
 }

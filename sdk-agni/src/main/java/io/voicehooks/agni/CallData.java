@@ -3,9 +3,11 @@ package io.voicehooks.agni;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
-import io.voicehooks.core.internal.DurationDeserializer;
+import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.InMillis;
+import io.voicehooks.core.internal.InSeconds;
 import io.voicehooks.core.internal.ToString;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,14 +67,16 @@ import org.jspecify.annotations.Nullable;
  * @param transcripts the conversation ({@code transcripts}), ordered by {@code timestamp_ms};
  *     entries with equal timestamps keep the order sent, entries without one come last. Empty when
  *     not sent
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record CallData(
     @JsonProperty("campaign_id") @Nullable String campaignId,
     @JsonProperty("contact_id") @Nullable String contactId,
     @JsonProperty("phone") @Nullable String phone,
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status,
-    @JsonProperty("duration_sec") @JsonDeserialize(using = DurationDeserializer.Seconds.class)
-        @Nullable Duration durationSec,
+    @JsonProperty("duration_sec") @InSeconds @Nullable Duration durationSec,
     @JsonProperty("call_session_id") @JsonDeserialize(using = IdDeserializer.class)
         @Nullable String callSessionId,
     @JsonProperty("call_id") @JsonDeserialize(using = IdDeserializer.class) @Nullable String callId,
@@ -86,13 +91,13 @@ public record CallData(
     @JsonProperty("channel") @Nullable OpenEnum<Channel> channel,
     @JsonProperty("disconnect_reason") @Nullable OpenEnum<DisconnectReason> disconnectReason,
     @JsonProperty("cost_total") @Nullable BigDecimal costTotal,
-    @JsonProperty("call_latency_ms") @JsonDeserialize(using = DurationDeserializer.Millis.class)
-        @Nullable Duration callLatencyMs,
+    @JsonProperty("call_latency_ms") @InMillis @Nullable Duration callLatencyMs,
     @JsonProperty("started_at") @Nullable Instant startedAt,
     @JsonProperty("ended_at") @Nullable Instant endedAt,
     @JsonProperty("created_at") @Nullable Instant createdAt,
     @JsonProperty("post_call_analysis") @Nullable PostCallAnalysis postCallAnalysis,
-    @JsonProperty("transcripts") List<TranscriptEntry> transcripts) {
+    @JsonProperty("transcripts") List<TranscriptEntry> transcripts,
+    @ExtraFields Map<String, @Nullable Object> extraFields) {
 
   private static final Comparator<TranscriptEntry> BY_TIMESTAMP =
       Comparator.comparing(
@@ -127,9 +132,11 @@ public record CallData(
    * @param postCallAnalysis the analysis, or null
    * @param transcripts the transcript entries in any order; null reads as empty, null entries are
    *     dropped
+   * @param extraFields the fields not declared, or null for none; copied deeply
    */
   public CallData {
     transcripts = ordered(FreeForm.listOf(transcripts));
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** Shows ids, status, times and cost; personal values and the transcript only by size. */
@@ -160,6 +167,7 @@ public record CallData(
         .add("createdAt", createdAt)
         .add("postCallAnalysis", postCallAnalysis)
         .redact("transcripts", transcripts)
+        .redact("extraFields", extraFields)
         .toString();
   }
 

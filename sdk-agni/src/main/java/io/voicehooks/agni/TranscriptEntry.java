@@ -1,11 +1,14 @@
 package io.voicehooks.agni;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
-import io.voicehooks.core.internal.DurationDeserializer;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.InMillis;
+import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,14 +27,17 @@ import org.jspecify.annotations.Nullable;
  *     neither is sent
  * @param message what was said, or null when not sent
  * @param createdAt when the entry was recorded, or null when not sent
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record TranscriptEntry(
     @JsonProperty("id") @Nullable String id,
-    @JsonProperty("timestamp_ms") @JsonDeserialize(using = DurationDeserializer.Millis.class)
-        @Nullable Duration timestampMs,
+    @JsonProperty("timestamp_ms") @InMillis @Nullable Duration timestampMs,
     @JsonProperty("role") @Nullable OpenEnum<TranscriptRole> role,
     @JsonProperty("message") @Nullable TranscriptMessage message,
-    @JsonProperty("created_at") @Nullable Instant createdAt) {
+    @JsonProperty("created_at") @Nullable Instant createdAt,
+    @ExtraFields Map<String, @Nullable Object> extraFields) {
 
   /**
    * Creates an entry, taking the role from the message when none is given at the top level.
@@ -41,15 +47,30 @@ public record TranscriptEntry(
    * @param role who spoke, or null to use the message's role
    * @param message what was said, or null
    * @param createdAt when the entry was recorded, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    */
   public TranscriptEntry {
     if (role == null && message != null) {
       role = message.role();
     }
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return what was said ({@code message.content}), or null when not sent} */
   public @Nullable String content() {
     return message == null ? null : message.content();
+  }
+
+  /** Shows the components; the extra fields only by their number. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("id", id)
+        .add("timestampMs", timestampMs)
+        .add("role", role)
+        .add("message", message)
+        .add("createdAt", createdAt)
+        .redact("extraFields", extraFields)
+        .toString();
   }
 }

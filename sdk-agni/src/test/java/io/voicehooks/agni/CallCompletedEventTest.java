@@ -77,7 +77,7 @@ final class CallCompletedEventTest {
     assertThat(analysis.goalsMet()).isTrue();
     assertThat(analysis.nextSteps())
         .isEqualTo("No follow-up needed. Customer issue fully resolved.");
-    assertThat(analysis.extra()).isEmpty();
+    assertThat(analysis.extraFields()).isEmpty();
 
     assertThat(data.transcripts())
         .containsExactly(
@@ -114,8 +114,9 @@ final class CallCompletedEventTest {
         id,
         Duration.ofMillis(ms),
         new OpenEnum<>(role, rawRole),
-        new TranscriptMessage(content, new OpenEnum<>(ContentFormat.TEXT, "text"), null),
-        Instant.parse(createdAt));
+        new TranscriptMessage(content, new OpenEnum<>(ContentFormat.TEXT, "text"), null, Map.of()),
+        Instant.parse(createdAt),
+        Map.of());
   }
 
   @Test
@@ -321,7 +322,7 @@ final class CallCompletedEventTest {
     assertThat(analysis.disposition().value()).isEqualTo(Disposition.CALLBACK_REQUESTED);
     assertThat(analysis.goalsMet()).isFalse(); // sent as the string "false"
     assertThat(analysis.nextSteps()).isNull(); // sent as an array: kept raw in extra
-    assertThat(analysis.extra())
+    assertThat(analysis.extraFields())
         .containsExactly(
             Map.entry("next_steps", List.of("Call back on Monday", "Send the price list")),
             Map.entry("budget", 5000),
@@ -329,7 +330,7 @@ final class CallCompletedEventTest {
             Map.entry("decision_maker", true),
             Map.entry("products", List.of("basic", "pro")),
             new SimpleEntry<>("notes", null));
-    assertThatThrownBy(() -> analysis.extra().put("x", 1))
+    assertThatThrownBy(() -> analysis.extraFields().put("x", 1))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThat(io.voicehooks.core.internal.Json.mapper().valueToTree(analysis).toString())
         .as("serialised in the wire's shape, extras beside the documented keys")
@@ -431,8 +432,9 @@ final class CallCompletedEventTest {
             "t-1",
             Duration.ofMillis(start.toEpochMilli() + 2_500),
             OpenEnum.of(TranscriptRole.USER),
-            new TranscriptMessage("Hi", null, null),
-            null);
+            new TranscriptMessage("Hi", null, null, Map.of()),
+            null,
+            Map.of());
     CallCompletedEvent withStart = event(callData("s-1", start, null, null, null, List.of(epoch)));
     assertThat(withStart.callSummary().transcript())
         .containsExactly(
@@ -478,10 +480,13 @@ final class CallCompletedEventTest {
 
   @Test
   void newCallData_unorderedTranscript_sortsStablyWithMissingTimestampsLast() {
-    TranscriptEntry a = new TranscriptEntry("a", Duration.ofMillis(500), null, null, null);
-    TranscriptEntry b = new TranscriptEntry("b", null, null, null, null);
-    TranscriptEntry c = new TranscriptEntry("c", Duration.ofMillis(100), null, null, null);
-    TranscriptEntry d = new TranscriptEntry("d", Duration.ofMillis(500), null, null, null);
+    TranscriptEntry a =
+        new TranscriptEntry("a", Duration.ofMillis(500), null, null, null, Map.of());
+    TranscriptEntry b = new TranscriptEntry("b", null, null, null, null, Map.of());
+    TranscriptEntry c =
+        new TranscriptEntry("c", Duration.ofMillis(100), null, null, null, Map.of());
+    TranscriptEntry d =
+        new TranscriptEntry("d", Duration.ofMillis(500), null, null, null, Map.of());
     List<TranscriptEntry> mutable = new java.util.ArrayList<>(List.of(a, b, c, d));
     CallData data = callData("s-1", null, null, null, null, mutable);
     mutable.clear();
@@ -491,7 +496,7 @@ final class CallCompletedEventTest {
   }
 
   private static CallCompletedEvent event(CallData data) {
-    return new CallCompletedEvent(null, data);
+    return new CallCompletedEvent(null, data, Map.of());
   }
 
   private static CallData callData(
@@ -525,6 +530,7 @@ final class CallCompletedEventTest {
         null,
         null,
         null,
-        transcripts);
+        transcripts,
+        Map.of());
   }
 }

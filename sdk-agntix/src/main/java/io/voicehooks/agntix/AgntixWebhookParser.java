@@ -6,9 +6,7 @@ import io.voicehooks.core.SvixSignatureVerifier;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
-import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.Settings;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -132,13 +130,7 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
     if (verifier != null) {
       verifier.verify(request);
     }
-    AgntixEvent event = events.deserialize(request);
-    if (event instanceof SessionEndedEvent) {
-      // session.ended's shape is inferred (Agntix gives no example): keep every key as received.
-      String body = new String(request.body(), StandardCharsets.UTF_8);
-      return ((SessionEndedEvent) event).withFields(FreeForm.parse(body));
-    }
-    return event;
+    return events.deserialize(request);
   }
 
   /**

@@ -2,9 +2,11 @@ package io.voicehooks.agntix;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.ToString;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param satisfiedChecklistItems the checklist points met during the session; empty when none
  * @param evidence quoted transcript turns supporting the verdict; empty when none
  * @param explanation the model's short rationale, or null
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record ResolutionAnalysis(
     @JsonProperty("classification") @Nullable OpenEnum<ResolutionClassification> classification,
@@ -30,7 +35,8 @@ public record ResolutionAnalysis(
     @JsonProperty("status") @Nullable String status,
     @JsonProperty("satisfiedChecklistItems") List<String> satisfiedChecklistItems,
     @JsonProperty("evidence") List<String> evidence,
-    @JsonProperty("explanation") @Nullable String explanation) {
+    @JsonProperty("explanation") @Nullable String explanation,
+    @ExtraFields Map<String, @Nullable Object> extraFields) {
 
   /**
    * Creates a resolution, copying the lists.
@@ -41,10 +47,12 @@ public record ResolutionAnalysis(
    * @param satisfiedChecklistItems the checklist points met, or null for none
    * @param evidence the supporting turns, or null for none
    * @param explanation the rationale, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    */
   public ResolutionAnalysis {
     satisfiedChecklistItems = FreeForm.listOf(satisfiedChecklistItems);
     evidence = FreeForm.listOf(evidence);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** Shows the verdict; the checklist items, evidence and explanation only by size. */
@@ -57,6 +65,7 @@ public record ResolutionAnalysis(
         .redact("satisfiedChecklistItems", satisfiedChecklistItems)
         .redact("evidence", evidence)
         .redact("explanation", explanation)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

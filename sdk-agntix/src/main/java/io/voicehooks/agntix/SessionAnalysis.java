@@ -2,6 +2,7 @@ package io.voicehooks.agntix;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.ToString;
 import java.util.Map;
@@ -21,15 +22,20 @@ import org.jspecify.annotations.Nullable;
  * @param sentiment the sentiment, or null when Sentiment is off
  * @param extractedData the values pulled out by Data Extraction, keyed by the names of the agent's
  *     schema; free-form, unmodifiable, empty when not sent
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record SessionAnalysis(
     @JsonProperty("summary") @Nullable String summary,
     @JsonProperty("intent") @Nullable IntentAnalysis intent,
     @JsonProperty("resolution") @Nullable ResolutionAnalysis resolution,
     @JsonProperty("sentiment") @Nullable SentimentAnalysis sentiment,
-    @JsonProperty("extractedData") Map<String, @Nullable Object> extractedData) {
+    @JsonProperty("extractedData") Map<String, @Nullable Object> extractedData,
+    @ExtraFields Map<String, @Nullable Object> extraFields) {
 
-  static final SessionAnalysis EMPTY = new SessionAnalysis(null, null, null, null, Map.of());
+  static final SessionAnalysis EMPTY =
+      new SessionAnalysis(null, null, null, null, Map.of(), Map.of());
 
   /**
    * Creates an analysis, copying the extracted data.
@@ -39,9 +45,11 @@ public record SessionAnalysis(
    * @param resolution the resolution verdict, or null
    * @param sentiment the sentiment, or null
    * @param extractedData the extracted values, or null for none
+   * @param extraFields the fields not declared, or null for none; copied deeply
    */
   public SessionAnalysis {
     extractedData = FreeForm.copyOf(extractedData);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return true when the delivery carried no analysis part at all} */
@@ -51,7 +59,8 @@ public record SessionAnalysis(
         && intent == null
         && resolution == null
         && sentiment == null
-        && extractedData.isEmpty();
+        && extractedData.isEmpty()
+        && extraFields.isEmpty();
   }
 
   /** Shows the parts; the summary and extracted data only by size. */
@@ -63,6 +72,7 @@ public record SessionAnalysis(
         .add("resolution", resolution)
         .add("sentiment", sentiment)
         .redact("extractedData", extractedData)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
 import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the session started, or null
  * @param metadata the channel and session metadata, with the caller's correlation ids; empty when
  *     not sent
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record SessionCreatedEvent(
     @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) String id,
@@ -31,7 +38,8 @@ public record SessionCreatedEvent(
     @JsonProperty("state") @Nullable OpenEnum<SessionState> state,
     @JsonProperty("agentId") @Nullable String agentId,
     @JsonProperty("createdAt") @Nullable Instant createdAt,
-    @JsonProperty("metadata") SessionMetadata metadata)
+    @JsonProperty("metadata") SessionMetadata metadata,
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements AgntixEvent {
 
   /** The value of {@code eventType} for this event. */
@@ -48,6 +56,7 @@ public record SessionCreatedEvent(
    * @param agentId the agent's id, or null
    * @param createdAt when the session started, or null
    * @param metadata the metadata, or null for none
+   * @param extraFields the fields not declared, or null for none; copied deeply
    * @throws WebhookParseException if {@code id} is null or empty
    */
   public SessionCreatedEvent {
@@ -57,6 +66,7 @@ public record SessionCreatedEvent(
     if (metadata == null) {
       metadata = SessionMetadata.EMPTY;
     }
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return {@value #EVENT_TYPE}} */
@@ -74,5 +84,21 @@ public record SessionCreatedEvent(
   @Override
   public void dispatch(AgntixEventListener listener) {
     listener.onSessionCreated(this);
+  }
+
+  /** Shows the components; the extra fields only by their number. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("id", id)
+        .add("type", type)
+        .add("platform", platform)
+        .add("direction", direction)
+        .add("state", state)
+        .add("agentId", agentId)
+        .add("createdAt", createdAt)
+        .add("metadata", metadata)
+        .redact("extraFields", extraFields)
+        .toString();
   }
 }

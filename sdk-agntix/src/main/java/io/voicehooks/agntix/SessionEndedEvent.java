@@ -1,12 +1,12 @@
 package io.voicehooks.agntix;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
 import io.voicehooks.core.internal.ToString;
@@ -29,10 +29,10 @@ import org.jspecify.annotations.Nullable;
  * example; they say only that it fires when the call closes and that its {@code analysis} is the
  * block {@code GET /api/v1/chat/sessions/{id}} returns. The fields are therefore read where {@code
  * session.created} and that session API put them, and every one is nullable. So that a wrong guess
- * costs nothing, {@link #fields()} keeps the whole object as received, declared keys or not.
+ * costs nothing, {@link #extraFields()} keeps every other key as received.
  *
  * <p>{@link #toString()} shows the ids, kinds, state and times; the metadata and analysis through
- * their own redacted strings, and {@link #fields()} only by its number of keys.
+ * their own redacted strings, and {@link #extraFields()} only by its number of keys.
  *
  * @param id the session id (a UUID), the same as in {@code session.created}; never empty
  * @param type the session kind, {@code VOICE} or {@code CHAT}, or null
@@ -48,10 +48,9 @@ import org.jspecify.annotations.Nullable;
  * @param metadata the channel and session metadata, with the caller's correlation ids; empty when
  *     not sent
  * @param analysis the post-call analysis; empty (every part null) when not sent
- * @param fields every top-level key of the delivery as received (free-form, unmodifiable), so that
- *     a field this record does not declare, or reads from the wrong place, is still there; filled
- *     by {@link AgntixWebhookParser}, empty for an event built otherwise. Not serialised: the
- *     declared components already are
+ * @param extraFields the keys of the object that this record does not declare, and declared keys
+ *     whose value could not be read as their type, as sent: free-form values under their wire names
+ *     (unmodifiable, empty when there are none)
  */
 public record SessionEndedEvent(
     @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) String id,
@@ -66,7 +65,7 @@ public record SessionEndedEvent(
     @JsonProperty("updatedAt") @Nullable Instant updatedAt,
     @JsonProperty("metadata") SessionMetadata metadata,
     @JsonProperty("analysis") SessionAnalysis analysis,
-    @JsonIgnore Map<String, @Nullable Object> fields)
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements AgntixEvent, FinishedCallEvent {
 
   /** The value of {@code eventType} for this event. */
@@ -90,7 +89,7 @@ public record SessionEndedEvent(
    * @param updatedAt when the session record last changed, or null
    * @param metadata the metadata, or null for none
    * @param analysis the analysis, or null for none
-   * @param fields the delivery's top-level keys as received, or null for none; copied deeply
+   * @param extraFields the keys not declared, or null for none; copied deeply
    * @throws WebhookParseException if {@code id} is null or empty
    */
   public SessionEndedEvent {
@@ -103,30 +102,7 @@ public record SessionEndedEvent(
     if (analysis == null) {
       analysis = SessionAnalysis.EMPTY;
     }
-    fields = FreeForm.copyOf(fields);
-  }
-
-  /**
-   * Returns this event with {@link #fields()} replaced.
-   *
-   * @param fields the delivery's top-level keys as received
-   * @return a copy of this event
-   */
-  SessionEndedEvent withFields(Map<String, @Nullable Object> fields) {
-    return new SessionEndedEvent(
-        id,
-        type,
-        platform,
-        direction,
-        state,
-        agentId,
-        createdAt,
-        lastActivityAt,
-        endedAt,
-        updatedAt,
-        metadata,
-        analysis,
-        fields);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return {@value #EVENT_TYPE}} */
@@ -231,7 +207,9 @@ public record SessionEndedEvent(
     listener.onSessionEnded(this);
   }
 
-  /** Shows ids, kinds, state and times; the nested parts redacted, the fields only by number. */
+  /**
+   * Shows ids, kinds, state and times; the nested parts redacted, the extra fields only by number.
+   */
   @Override
   public String toString() {
     return ToString.of(this)
@@ -247,7 +225,7 @@ public record SessionEndedEvent(
         .add("updatedAt", updatedAt)
         .add("metadata", metadata)
         .add("analysis", analysis)
-        .redact("fields", fields)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.voicehooks.agntix;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.ToString;
 import java.util.Map;
@@ -18,13 +19,17 @@ import org.jspecify.annotations.Nullable;
  * @param sessionVariables the {@code session_variables} passed when the call was triggered, echoed
  *     verbatim whether or not the prompt used them: the caller's correlation ids (such as {@code
  *     crmContactId}); free-form, unmodifiable, empty when not sent
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record SessionMetadata(
     @JsonProperty("customerPhoneNumber") @Nullable String customerPhoneNumber,
     @JsonProperty("roomName") @Nullable String roomName,
-    @JsonProperty("sessionVariables") Map<String, @Nullable Object> sessionVariables) {
+    @JsonProperty("sessionVariables") Map<String, @Nullable Object> sessionVariables,
+    @ExtraFields Map<String, @Nullable Object> extraFields) {
 
-  static final SessionMetadata EMPTY = new SessionMetadata(null, null, Map.of());
+  static final SessionMetadata EMPTY = new SessionMetadata(null, null, Map.of(), Map.of());
 
   /**
    * Creates metadata, copying the session variables.
@@ -32,9 +37,11 @@ public record SessionMetadata(
    * @param customerPhoneNumber the customer's number, or null
    * @param roomName the media room, or null
    * @param sessionVariables the session variables, or null for none
+   * @param extraFields the fields not declared, or null for none; copied deeply
    */
   public SessionMetadata {
     sessionVariables = FreeForm.copyOf(sessionVariables);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /**
@@ -59,6 +66,7 @@ public record SessionMetadata(
         .redact("customerPhoneNumber", customerPhoneNumber)
         .add("roomName", roomName)
         .redact("sessionVariables", sessionVariables)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

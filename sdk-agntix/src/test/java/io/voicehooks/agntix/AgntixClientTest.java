@@ -181,7 +181,8 @@ final class AgntixClientTest {
                 "m1",
                 "question 1",
                 io.voicehooks.core.OpenEnum.of(MessageRole.class, "USER"),
-                Instant.parse("2026-04-08T05:00:03.120Z")));
+                Instant.parse("2026-04-08T05:00:03.120Z"),
+                Map.of()));
     assertThat(messages.get(1).role().value()).isEqualTo(MessageRole.ASSISTANT);
     assertThat(seen).hasSize(3);
     assertThat(seen)
@@ -282,7 +283,7 @@ final class AgntixClientTest {
     MessagePage page = client().build().sessionMessages(SESSION, 2, 50);
 
     assertThat(seen.get(0).rawQuery()).isEqualTo("page=2&limit=50");
-    assertThat(page.pagination()).isEqualTo(new Pagination(2, 50, 120L, 3));
+    assertThat(page.pagination()).isEqualTo(new Pagination(2, 50, 120L, 3, Map.of()));
     assertThat(page.hasNextPage()).isTrue();
     assertThat(page.data()).extracting(SessionMessage::id).containsExactly("m51", "m52");
     assertThat(page.data().get(1).role().isUnknown()).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
@@ -96,8 +97,11 @@ final class AgntixEventTest {
     assertThat(analysis.intent().conversation())
         .isEqualTo(
             new DetectedIntent(
-                "Slot-Confirmed", 0.92, "Customer agreed to Wednesday afternoon delivery."));
-    assertThat(analysis.intent().message()).isEqualTo(new DetectedIntent(null, 0.0, "…"));
+                "Slot-Confirmed",
+                0.92,
+                "Customer agreed to Wednesday afternoon delivery.",
+                Map.of()));
+    assertThat(analysis.intent().message()).isEqualTo(new DetectedIntent(null, 0.0, "…", Map.of()));
 
     ResolutionAnalysis resolution = analysis.resolution();
     assertThat(resolution.classification().value()).isEqualTo(ResolutionClassification.RESOLVED);
@@ -204,9 +208,17 @@ final class AgntixEventTest {
     assertThat(event.createdAt()).isNull();
     assertThat(event.endedAt()).isEqualTo(Instant.parse("2026-04-11T09:30:00Z"));
     assertThat(event.duration()).isNull();
-    assertThat(event.metadata()).isEqualTo(new SessionMetadata(null, null, Map.of()));
+    assertThat(event.metadata()).isEqualTo(new SessionMetadata(null, null, Map.of(), Map.of()));
     assertThat(event.analysis().intent().conversation())
-        .isEqualTo(new DetectedIntent("Escalate", null, "Asked for a person."));
+        .as("a value that is not a number reads as null and is kept as sent")
+        .isEqualTo(
+            new DetectedIntent(
+                "Escalate", null, "Asked for a person.", Map.of("confidence", "high")));
+    assertThat(event.extraFields())
+        .containsExactly(
+            Map.entry("createdAt", "yesterday at noon"),
+            Map.entry("metadata", "not an object"),
+            Map.entry("recordingUrl", "https://cdn.example.invalid/rec.mp3"));
     assertThat(event.analysis().resolution().classification())
         .isEqualTo(new OpenEnum<>(ResolutionClassification.UNKNOWN, "ESCALATED"));
     assertThat(event.analysis().resolution().evidence()).containsExactly("ok");
@@ -317,7 +329,7 @@ final class AgntixEventTest {
   }
 
   @Test
-  void parse_sessionEnded_keepsEveryKeyAsReceivedInFields() throws Exception {
+  void parse_sessionEnded_keepsUndeclaredKeysInExtraFieldsAndWritesThemBack() throws Exception {
     // session.ended's shape is inferred: a field Agntix puts elsewhere must not be lost.
     String body =
         new String(Fixtures.read("session.ended.json"), UTF_8)
@@ -326,21 +338,22 @@ final class AgntixEventTest {
                 "{\"recordingUrl\": \"https://rec.example/4981.mp3\", \"durationMs\": 9416,");
     SessionEndedEvent event = (SessionEndedEvent) PARSER.parse(body);
 
-    assertThat(event.fields())
-        .containsEntry("recordingUrl", "https://rec.example/4981.mp3")
-        .containsEntry("durationMs", 9416)
-        .containsEntry("eventType", "session.ended")
-        .containsEntry("id", SESSION_ID)
-        .containsKeys("metadata", "analysis");
-    assertThatThrownBy(() -> event.fields().put("x", 1))
+    assertThat(event.extraFields())
+        .containsExactly(
+            Map.entry("recordingUrl", "https://rec.example/4981.mp3"),
+            Map.entry("durationMs", 9416));
+    assertThatThrownBy(() -> event.extraFields().put("x", 1))
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThat(event.toString())
-        .contains("fields=<" + event.fields().size() + " entries>")
-        .doesNotContain("rec.example");
-    assertThat(new ObjectMapper().findAndRegisterModules().writeValueAsString(event))
-        .as("fields() is not serialised beside the components")
-        .doesNotContain("\"fields\"")
-        .doesNotContain("rec.example");
+    assertThat(event.toString()).contains("extraFields=<2 entries>").doesNotContain("rec.example");
+    ObjectMapper json = new ObjectMapper();
+    JsonNode written = json.readTree(event.toJson());
+    JsonNode sent = json.readTree(body);
+    assertThat(written.get("recordingUrl").textValue()).isEqualTo("https://rec.example/4981.mp3");
+    assertThat(written.get("durationMs").intValue()).isEqualTo(9416);
+    assertThat(written.get("eventType").textValue()).isEqualTo("session.ended");
+    assertThat(written.get("metadata")).isEqualTo(sent.get("metadata"));
+    assertThat(written.get("analysis").get("extractedData"))
+        .isEqualTo(sent.get("analysis").get("extractedData"));
   }
 
   @ParameterizedTest
@@ -363,13 +376,15 @@ final class AgntixEventTest {
                 "m1",
                 "Hello, this is Acme deliveries.",
                 OpenEnum.of(MessageRole.class, "ASSISTANT"),
-                Instant.parse("2026-04-08T05:00:02.130Z")),
+                Instant.parse("2026-04-08T05:00:02.130Z"),
+                Map.of()),
             new SessionMessage(
                 "m2",
                 "Hi",
                 OpenEnum.of(MessageRole.class, "USER"),
-                Instant.parse("2026-04-08T05:00:03.630Z")),
-            new SessionMessage("m3", null, OpenEnum.of(MessageRole.class, "TOOL"), null));
+                Instant.parse("2026-04-08T05:00:03.630Z"),
+                Map.of()),
+            new SessionMessage("m3", null, OpenEnum.of(MessageRole.class, "TOOL"), null, Map.of()));
 
     List<CallSummary.Turn> turns = event.callSummary(messages).transcript();
 

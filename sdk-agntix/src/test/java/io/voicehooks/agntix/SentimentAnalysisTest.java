@@ -72,7 +72,7 @@ final class SentimentAnalysisTest {
     SentimentAnalysis sentiment = new SentimentAnalysis(Map.of("label", "POSITIVE"));
     assertThat(io.voicehooks.core.internal.Json.mapper().valueToTree(sentiment).toString())
         .isEqualTo("{\"label\":\"POSITIVE\"}");
-    SessionAnalysis empty = new SessionAnalysis(null, null, null, null, null);
+    SessionAnalysis empty = new SessionAnalysis(null, null, null, null, null, Map.of());
     assertThat(io.voicehooks.core.internal.Json.mapper().valueToTree(empty).has("empty")).isFalse();
   }
 }

@@ -2,6 +2,7 @@ package io.voicehooks.cllr;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.CallSummary.Sentiment;
+import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.ToString;
 import java.math.BigDecimal;
@@ -38,6 +39,9 @@ import org.jspecify.annotations.Nullable;
  * @param interestsAndNeeds the caller's extracted interests and requirements, free-form, or null
  * @param actionItems the follow-up actions identified, free-form (an object or an array), or null
  * @param sentiment the detailed sentiment analysis, free-form, or null
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record CallAnalysis(
     @JsonProperty("summary") @Nullable String summary,
@@ -47,7 +51,8 @@ public record CallAnalysis(
     @JsonProperty("classification") @Nullable String classification,
     @JsonProperty("interestsAndNeeds") @Nullable Object interestsAndNeeds,
     @JsonProperty("actionItems") @Nullable Object actionItems,
-    @JsonProperty("sentiment") @Nullable Object sentiment) {
+    @JsonProperty("sentiment") @Nullable Object sentiment,
+    @ExtraFields Map<String, @Nullable Object> extraFields) {
 
   /** Keys under which a sentiment object may hold its overall label, in order of preference. */
   private static final List<String> LABEL_KEYS =
@@ -64,11 +69,13 @@ public record CallAnalysis(
    * @param interestsAndNeeds the interests and needs, free-form, or null
    * @param actionItems the action items, free-form, or null
    * @param sentiment the sentiment analysis, free-form, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    */
   public CallAnalysis {
     interestsAndNeeds = FreeForm.copyValue(interestsAndNeeds);
     actionItems = FreeForm.copyValue(actionItems);
     sentiment = FreeForm.copyValue(sentiment);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /**
@@ -187,6 +194,7 @@ public record CallAnalysis(
         .redact("interestsAndNeeds", interestsAndNeeds)
         .redact("actionItems", actionItems)
         .redact("sentiment", sentiment)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

@@ -1,6 +1,8 @@
 package io.voicehooks.cllr;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.ToString;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -42,6 +44,9 @@ import org.jspecify.annotations.Nullable;
  * @param preferredContactMethod how the caller prefers to be contacted, such as {@code Email}
  * @param bestTimeToCall when the caller prefers to be called, usually free text
  * @param language the language the caller spoke or prefers, such as {@code English}
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record CallerDetails(
     @JsonProperty("name") @Nullable String name,
@@ -59,7 +64,32 @@ public record CallerDetails(
     @JsonProperty("company") @Nullable String company,
     @JsonProperty("preferredContactMethod") @Nullable String preferredContactMethod,
     @JsonProperty("bestTimeToCall") @Nullable String bestTimeToCall,
-    @JsonProperty("language") @Nullable String language) {
+    @JsonProperty("language") @Nullable String language,
+    @ExtraFields Map<String, @Nullable Object> extraFields) {
+  /**
+   * Creates the record, copying the extra fields.
+   *
+   * @param name see {@link #name()}
+   * @param phoneNumber see {@link #phoneNumber()}
+   * @param email see {@link #email()}
+   * @param scheduledTime see {@link #scheduledTime()}
+   * @param address see {@link #address()}
+   * @param pincode see {@link #pincode()}
+   * @param city see {@link #city()}
+   * @param state see {@link #state()}
+   * @param country see {@link #country()}
+   * @param age see {@link #age()}
+   * @param gender see {@link #gender()}
+   * @param occupation see {@link #occupation()}
+   * @param company see {@link #company()}
+   * @param preferredContactMethod see {@link #preferredContactMethod()}
+   * @param bestTimeToCall see {@link #bestTimeToCall()}
+   * @param language see {@link #language()}
+   * @param extraFields the fields not declared, or null for none; copied deeply
+   */
+  public CallerDetails {
+    extraFields = FreeForm.copyOf(extraFields);
+  }
 
   /** Whole years, optionally written with a zero fraction ({@code 34.0}) as a JSON number gives. */
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}(?:\\.0+)?");
@@ -116,9 +146,10 @@ public record CallerDetails(
   /**
    * Returns the fields that were sent, keyed by their wire names ({@code phoneNumber}, {@code
    * pincode}, ...) in the documented order: for storing the details as they came, or for
-   * correlation with a CRM.
+   * correlation with a CRM. Fields cllr does not document (what an agent was told to extract beyond
+   * them) are in {@link #extraFields()}.
    *
-   * @return an unmodifiable map of the non-null fields
+   * @return an unmodifiable map of the non-null declared fields
    */
   public Map<String, String> asMap() {
     Map<String, String> map = new LinkedHashMap<>();
@@ -167,6 +198,7 @@ public record CallerDetails(
         .redact("preferredContactMethod", preferredContactMethod)
         .redact("bestTimeToCall", bestTimeToCall)
         .redact("language", language)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
 import io.voicehooks.core.internal.ToString;
 import java.util.LinkedHashMap;
@@ -31,13 +33,17 @@ import org.jspecify.annotations.Nullable;
  * @param transcriptUri the URL of the call's JSON transcript, or null
  * @param callerDetails what was extracted about the caller, or null when not sent
  * @param callAnalysis the AI analysis of the call, or null when not sent
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record PostCallEvent(
     @JsonProperty("callId") @JsonDeserialize(using = IdDeserializer.class) String callId,
     @JsonProperty("recordingUri") @Nullable String recordingUri,
     @JsonProperty("transcriptUri") @Nullable String transcriptUri,
     @JsonProperty("callerDetails") @Nullable CallerDetails callerDetails,
-    @JsonProperty("callAnalysis") @Nullable CallAnalysis callAnalysis)
+    @JsonProperty("callAnalysis") @Nullable CallAnalysis callAnalysis,
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements CllrEvent, FinishedCallEvent {
 
   /** The event type this SDK gives cllr's post-call payload, which names none: {@value}. */
@@ -51,12 +57,14 @@ public record PostCallEvent(
    * @param transcriptUri the transcript's URL, or null
    * @param callerDetails the caller details, or null
    * @param callAnalysis the analysis, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    * @throws WebhookParseException if {@code callId} is null or blank
    */
   public PostCallEvent {
     if (callId == null || callId.isBlank()) {
       throw WebhookParseException.missingField("callId", EVENT_TYPE);
     }
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return {@value #EVENT_TYPE}} */
@@ -138,6 +146,7 @@ public record PostCallEvent(
         .redact("transcriptUri", transcriptUri)
         .add("callerDetails", callerDetails)
         .add("callAnalysis", callAnalysis)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

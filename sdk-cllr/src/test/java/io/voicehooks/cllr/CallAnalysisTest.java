@@ -18,7 +18,7 @@ final class CallAnalysisTest {
       @Nullable Object actionItems,
       @Nullable Object sentiment) {
     return new CallAnalysis(
-        null, null, null, null, null, interestsAndNeeds, actionItems, sentiment);
+        null, null, null, null, null, interestsAndNeeds, actionItems, sentiment, Map.of());
   }
 
   @Test

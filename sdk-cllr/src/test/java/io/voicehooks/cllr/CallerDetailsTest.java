@@ -30,13 +30,14 @@ final class CallerDetailsTest {
         null,
         null,
         null,
-        null);
+        null,
+        Map.of());
   }
 
   private static CallerDetails aged(@Nullable String age) {
     return new CallerDetails(
         null, null, null, null, null, null, null, null, null, age, null, null, null, null, null,
-        null);
+        null, Map.of());
   }
 
   @ParameterizedTest
@@ -97,7 +98,7 @@ final class CallerDetailsTest {
     CallerDetails details =
         new CallerDetails(
             "Ana", null, "", null, null, "560038", null, null, "India", "29", null, null, null,
-            null, null, "Tamil");
+            null, null, "Tamil", Map.of());
 
     Map<String, String> map = details.asMap();
 

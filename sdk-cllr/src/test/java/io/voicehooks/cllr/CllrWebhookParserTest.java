@@ -55,7 +55,8 @@ final class CllrWebhookParserTest {
                 null,
                 null,
                 null,
-                "English"));
+                "English",
+                Map.of()));
     assertThat(event.callerDetails().scheduledTimeAsInstant())
         .isEqualTo(Instant.parse("2025-01-20T10:00:00Z"));
     assertThat(event.callerDetails().ageAsInteger()).isNull();
@@ -234,7 +235,7 @@ final class CllrWebhookParserTest {
   }
 
   @Test
-  void parse_extraFields_areIgnored() {
+  void parse_extraFields_areKeptAtEveryLevel() {
     PostCallEvent event = Fixtures.postCall("post_call.extra-fields.json");
 
     assertThat(event.callId()).isEqualTo("693c11b7619c51fac21ad1f9");
@@ -257,7 +258,22 @@ final class CllrWebhookParserTest {
                 "Service Request",
                 null,
                 null,
-                null));
+                null,
+                Map.of(
+                    "keywords",
+                    List.of("service", "brakes"),
+                    "confidence",
+                    new BigDecimal("0.93"))));
+    assertThat(event.callerDetails().extraFields())
+        .containsExactly(
+            Map.entry("loyaltyTier", "gold"),
+            Map.entry("vehicle", Map.of("make", "Toyota", "model", "Camry")));
+    assertThat(event.extraFields())
+        .containsExactly(
+            Map.entry("agentId", "ag_7f3c2d"),
+            Map.entry("direction", "inbound"),
+            Map.entry("durationSeconds", 184),
+            Map.entry("metadata", Map.of("campaign", "winter-service", "attempt", 1)));
   }
 
   @Test

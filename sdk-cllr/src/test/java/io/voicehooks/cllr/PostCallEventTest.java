@@ -21,7 +21,8 @@ final class PostCallEventTest {
         null,
         null,
         null,
-        new CallAnalysis(null, mood, null, null, null, null, null, sentiment));
+        new CallAnalysis(null, mood, null, null, null, null, null, sentiment, Map.of()),
+        Map.of());
   }
 
   @Test
@@ -100,7 +101,7 @@ final class PostCallEventTest {
 
   @Test
   void callSummary_nothingButTheCallId_isEmpty() {
-    CallSummary summary = new PostCallEvent("c-1", null, null, null, null).callSummary();
+    CallSummary summary = new PostCallEvent("c-1", null, null, null, null, Map.of()).callSummary();
 
     assertThat(summary.callId()).isEqualTo("c-1");
     assertThat(summary.sentiment()).isEqualTo(Sentiment.UNKNOWN);
@@ -155,7 +156,7 @@ final class PostCallEventTest {
 
   @Test
   void constructor_blankCallId_isRejectedByName() {
-    assertThatThrownBy(() -> new PostCallEvent(" ", null, null, null, null))
+    assertThatThrownBy(() -> new PostCallEvent(" ", null, null, null, null, Map.of()))
         .isInstanceOf(WebhookParseException.class)
         .hasMessage("Missing required field 'callId' in 'post_call' event");
   }

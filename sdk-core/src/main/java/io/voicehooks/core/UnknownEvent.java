@@ -29,6 +29,12 @@ public interface UnknownEvent extends WebhookEvent {
     return eventType() + ":" + Digests.sha256Hex(rawJson());
   }
 
+  /** {@return {@link #rawJson()}: the body as received} */
+  @Override
+  default String toJson() {
+    return rawJson();
+  }
+
   /** {@return the body's top-level fields as free-form JSON values (unmodifiable, nulls kept)} */
   default Map<String, @Nullable Object> fields() {
     return FreeForm.parse(rawJson());

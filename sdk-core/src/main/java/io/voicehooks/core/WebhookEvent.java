@@ -1,5 +1,7 @@
 package io.voicehooks.core;
 
+import io.voicehooks.core.internal.Json;
+
 /**
  * One typed event from a provider. Every provider's sealed event interface extends this one, so
  * code that handles several providers can log, route and de-duplicate without knowing them.
@@ -15,4 +17,19 @@ public interface WebhookEvent {
    * @return the idempotency key, never empty
    */
   String idempotencyKey();
+
+  /**
+   * Returns this event as JSON, as the provider sent it: the provider's field names and units, and
+   * every field the records do not declare (their {@code extraFields}), so it can be stored or
+   * forwarded without losing anything. The few normalisations (absent and null fields, instants in
+   * ISO-8601, scalars in their declared type) are listed in the core module's README, "Writing
+   * events back". An unknown event returns its body as received.
+   *
+   * <p>The JSON holds the caller's personal data: store it as such, and never log it.
+   *
+   * @return the JSON text of one object
+   */
+  default String toJson() {
+    return Json.write(this);
+  }
 }

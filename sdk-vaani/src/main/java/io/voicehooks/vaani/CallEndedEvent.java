@@ -3,9 +3,13 @@ package io.voicehooks.vaani;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
-import io.voicehooks.core.internal.DurationDeserializer;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.InSeconds;
+import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,12 +32,15 @@ import org.jspecify.annotations.Nullable;
  * @param callDuration how long the call lasted ({@code call_duration}, sent in seconds), or null
  *     when absent or unreadable
  * @param endReason why the session ended ({@code end_reason}), or null
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record CallEndedEvent(
     @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
-    @JsonProperty("call_duration") @JsonDeserialize(using = DurationDeserializer.Seconds.class)
-        @Nullable Duration callDuration,
-    @JsonProperty("end_reason") @Nullable OpenEnum<EndReason> endReason)
+    @JsonProperty("call_duration") @InSeconds @Nullable Duration callDuration,
+    @JsonProperty("end_reason") @Nullable OpenEnum<EndReason> endReason,
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements VaaniEvent {
   /** The value of {@code event} for this record. */
   public static final String EVENT_TYPE = "call_ended";
@@ -44,10 +51,12 @@ public record CallEndedEvent(
    * @param roomName the room that identifies the call
    * @param callDuration how long the call lasted, or null
    * @param endReason why the session ended, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallEndedEvent {
     roomName = RoomNames.require(roomName, EVENT_TYPE);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return {@code call_ended}} */
@@ -59,5 +68,16 @@ public record CallEndedEvent(
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallEnded(this);
+  }
+
+  /** Shows the components; the extra fields only by their number. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("roomName", roomName)
+        .add("callDuration", callDuration)
+        .add("endReason", endReason)
+        .redact("extraFields", extraFields)
+        .toString();
   }
 }

@@ -3,7 +3,11 @@ package io.voicehooks.vaani;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +28,15 @@ import org.jspecify.annotations.Nullable;
  * @param roomName the room that identifies the call ({@code room_name})
  * @param status the call status ({@code status}), {@code failed} in Vaani's example, or null
  * @param error what failed ({@code error}), such as {@code SIP_404_NOT_FOUND}, or null
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record CallFailedEvent(
     @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status,
-    @JsonProperty("error") @Nullable String error)
+    @JsonProperty("error") @Nullable String error,
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements VaaniEvent {
   /** The value of {@code event} for this record. */
   public static final String EVENT_TYPE = "call_failed";
@@ -42,10 +50,12 @@ public record CallFailedEvent(
    * @param roomName the room that identifies the call
    * @param status the call status, or null
    * @param error what failed, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallFailedEvent {
     roomName = RoomNames.require(roomName, EVENT_TYPE);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /**
@@ -72,5 +82,16 @@ public record CallFailedEvent(
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallFailed(this);
+  }
+
+  /** Shows the components; the extra fields only by their number. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("roomName", roomName)
+        .add("status", status)
+        .add("error", error)
+        .redact("extraFields", extraFields)
+        .toString();
   }
 }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
-import io.voicehooks.core.internal.DurationDeserializer;
+import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.InMillis;
 import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.util.List;
@@ -51,15 +52,18 @@ import org.jspecify.annotations.Nullable;
  *     Integer}, {@code Long}, {@code BigInteger} or {@code BigDecimal}, booleans, lists, maps);
  *     unmodifiable, empty when absent
  * @param recordingUrl where the call's recording can be fetched ({@code recording_url}), or null
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record CallPostprocessingEvent(
     @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
-    @JsonProperty("call_duration") @JsonDeserialize(using = DurationDeserializer.Millis.class)
-        @Nullable Duration callDuration,
+    @JsonProperty("call_duration") @InMillis @Nullable Duration callDuration,
     @JsonProperty("transcript") @Nullable String transcript,
     @JsonProperty("summary") @Nullable String summary,
     @JsonProperty("entities") Map<String, @Nullable Object> entities,
-    @JsonProperty("recording_url") @Nullable String recordingUrl)
+    @JsonProperty("recording_url") @Nullable String recordingUrl,
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements VaaniEvent, FinishedCallEvent {
   /** The value of {@code event} for this record. */
   public static final String EVENT_TYPE = "call_postprocessing";
@@ -76,11 +80,13 @@ public record CallPostprocessingEvent(
    * @param summary the written summary, or null
    * @param entities the extracted entities; null is read as empty
    * @param recordingUrl where the recording can be fetched, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallPostprocessingEvent {
     roomName = RoomNames.require(roomName, EVENT_TYPE);
     entities = FreeForm.copyOf(entities);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /**
@@ -188,6 +194,7 @@ public record CallPostprocessingEvent(
         .redact("summary", summary)
         .redact("entities", entities)
         .redact("recordingUrl", recordingUrl)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

@@ -3,7 +3,11 @@ package io.voicehooks.vaani;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.ToString;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +21,14 @@ import org.jspecify.annotations.Nullable;
  * @param roomName the room that identifies the call ({@code room_name})
  * @param status the call status ({@code status}), {@code ringing} in Vaani's example, or null when
  *     not sent
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record CallRingingEvent(
     @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
-    @JsonProperty("status") @Nullable OpenEnum<CallStatus> status)
+    @JsonProperty("status") @Nullable OpenEnum<CallStatus> status,
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements VaaniEvent {
   /** The value of {@code event} for this record. */
   public static final String EVENT_TYPE = "call_ringing";
@@ -30,10 +38,12 @@ public record CallRingingEvent(
    *
    * @param roomName the room that identifies the call
    * @param status the call status, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallRingingEvent {
     roomName = RoomNames.require(roomName, EVENT_TYPE);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return {@code call_ringing}} */
@@ -45,5 +55,15 @@ public record CallRingingEvent(
   @Override
   public void dispatch(VaaniEventListener listener) {
     listener.onCallRinging(this);
+  }
+
+  /** Shows the components; the extra fields only by their number. */
+  @Override
+  public String toString() {
+    return ToString.of(this)
+        .add("roomName", roomName)
+        .add("status", status)
+        .redact("extraFields", extraFields)
+        .toString();
   }
 }

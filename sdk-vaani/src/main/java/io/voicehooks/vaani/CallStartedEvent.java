@@ -3,8 +3,11 @@ package io.voicehooks.vaani;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
 import io.voicehooks.core.internal.ToString;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,11 +26,15 @@ import org.jspecify.annotations.Nullable;
  * @param status the call status ({@code status}), {@code dialing} in Vaani's example, or null
  * @param phoneNumber the phone number of the call ({@code phone_number}): for an outbound call the
  *     number dialled, in E.164 form such as {@code +1234567890}; or null
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record CallStartedEvent(
     @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status,
-    @JsonProperty("phone_number") @Nullable String phoneNumber)
+    @JsonProperty("phone_number") @Nullable String phoneNumber,
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements VaaniEvent {
   /** The value of {@code event} for this record. */
   public static final String EVENT_TYPE = "call_started";
@@ -38,10 +45,12 @@ public record CallStartedEvent(
    * @param roomName the room that identifies the call
    * @param status the call status, or null
    * @param phoneNumber the phone number of the call, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallStartedEvent {
     roomName = RoomNames.require(roomName, EVENT_TYPE);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return {@code call_started}} */
@@ -62,6 +71,7 @@ public record CallStartedEvent(
         .add("roomName", roomName)
         .add("status", status)
         .redact("phoneNumber", phoneNumber)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

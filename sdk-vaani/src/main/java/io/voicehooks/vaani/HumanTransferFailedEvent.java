@@ -3,8 +3,11 @@ package io.voicehooks.vaani;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
 import io.voicehooks.core.internal.ToString;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,13 +29,17 @@ import org.jspecify.annotations.Nullable;
  * @param sipStatus the SIP outcome as Vaani labels it ({@code sip_status}), a string such as {@code
  *     busy} rather than a numeric SIP code; kept as sent because its value set is undocumented; or
  *     null
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record HumanTransferFailedEvent(
     @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("transfer_type") @Nullable OpenEnum<TransferType> transferType,
     @JsonProperty("phone_number") @Nullable String phoneNumber,
     @JsonProperty("reason") @Nullable OpenEnum<TransferFailureReason> reason,
-    @JsonProperty("sip_status") @Nullable String sipStatus)
+    @JsonProperty("sip_status") @Nullable String sipStatus,
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements VaaniEvent {
   /** The value of {@code event} for this record. */
   public static final String EVENT_TYPE = "human_transfer_failed";
@@ -45,10 +52,12 @@ public record HumanTransferFailedEvent(
    * @param phoneNumber the transfer target's number, or null
    * @param reason why the transfer failed, or null
    * @param sipStatus the SIP outcome label, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public HumanTransferFailedEvent {
     roomName = RoomNames.require(roomName, EVENT_TYPE);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return {@code human_transfer_failed}} */
@@ -71,6 +80,7 @@ public record HumanTransferFailedEvent(
         .redact("phoneNumber", phoneNumber)
         .add("reason", reason)
         .add("sipStatus", sipStatus)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

@@ -3,8 +3,11 @@ package io.voicehooks.vaani;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.ExtraFields;
+import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
 import io.voicehooks.core.internal.ToString;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +25,15 @@ import org.jspecify.annotations.Nullable;
  * @param transferType how the call is handed over ({@code transfer_type}), or null
  * @param phoneNumber the human's number the call is transferred to ({@code phone_number}), not the
  *     customer's; or null
+ * @param extraFields the fields of the object that this record does not declare, and declared
+ *     fields whose value could not be read as their type, as sent: free-form values under their
+ *     wire names (unmodifiable, empty when there are none)
  */
 public record HumanTransferInitiatedEvent(
     @JsonProperty("room_name") @JsonDeserialize(using = IdDeserializer.class) String roomName,
     @JsonProperty("transfer_type") @Nullable OpenEnum<TransferType> transferType,
-    @JsonProperty("phone_number") @Nullable String phoneNumber)
+    @JsonProperty("phone_number") @Nullable String phoneNumber,
+    @ExtraFields Map<String, @Nullable Object> extraFields)
     implements VaaniEvent {
   /** The value of {@code event} for this record. */
   public static final String EVENT_TYPE = "human_transfer_initiated";
@@ -37,10 +44,12 @@ public record HumanTransferInitiatedEvent(
    * @param roomName the room that identifies the call
    * @param transferType how the call is handed over, or null
    * @param phoneNumber the transfer target's number, or null
+   * @param extraFields the fields not declared, or null for none; copied deeply
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public HumanTransferInitiatedEvent {
     roomName = RoomNames.require(roomName, EVENT_TYPE);
+    extraFields = FreeForm.copyOf(extraFields);
   }
 
   /** {@return {@code human_transfer_initiated}} */
@@ -61,6 +70,7 @@ public record HumanTransferInitiatedEvent(
         .add("roomName", roomName)
         .add("transferType", transferType)
         .redact("phoneNumber", phoneNumber)
+        .redact("extraFields", extraFields)
         .toString();
   }
 }

@@ -1,5 +1,7 @@
 package io.voicehooks.vaani;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.WebhookEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * the idempotency key {@code <event>:<room_name>}. Use a {@link VaaniEventListener} to receive each
  * kind through its own method.
  */
+@JsonIgnoreProperties(value = "event", allowGetters = true)
 public sealed interface VaaniEvent extends WebhookEvent
     permits CallStartedEvent,
         CallRingingEvent,
@@ -23,6 +26,16 @@ public sealed interface VaaniEvent extends WebhookEvent
         CallEndedEvent,
         CallPostprocessingEvent,
         UnknownVaaniEvent {
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Written back as the {@code event} field by {@link #toJson()}; when reading, the parser has
+   * already taken it.
+   */
+  @JsonProperty("event")
+  @Override
+  String eventType();
 
   /**
    * Returns the room that identifies the call ({@code room_name}).

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,36 +22,37 @@ final class VaaniCallTrackerTest {
   private static final String ROOM = "room_123abc";
 
   static CallStartedEvent started(String room) {
-    return new CallStartedEvent(room, OpenEnum.of(CallStatus.DIALING), "+1234567890");
+    return new CallStartedEvent(room, OpenEnum.of(CallStatus.DIALING), "+1234567890", Map.of());
   }
 
   static CallRingingEvent ringing(String room) {
-    return new CallRingingEvent(room, OpenEnum.of(CallStatus.RINGING));
+    return new CallRingingEvent(room, OpenEnum.of(CallStatus.RINGING), Map.of());
   }
 
   static UserPickedUpEvent pickedUp(String room) {
-    return new UserPickedUpEvent(room, OpenEnum.of(CallStatus.ACTIVE));
+    return new UserPickedUpEvent(room, OpenEnum.of(CallStatus.ACTIVE), Map.of());
   }
 
   static CallRejectedEvent rejected(String room) {
-    return new CallRejectedEvent(room, OpenEnum.of(CallStatus.REJECTED));
+    return new CallRejectedEvent(room, OpenEnum.of(CallStatus.REJECTED), Map.of());
   }
 
   static CallNoAnswerEvent noAnswer(String room) {
-    return new CallNoAnswerEvent(room, OpenEnum.of(CallStatus.NO_ANSWER));
+    return new CallNoAnswerEvent(room, OpenEnum.of(CallStatus.NO_ANSWER), Map.of());
   }
 
   static CallFailedEvent failed(String room) {
-    return new CallFailedEvent(room, OpenEnum.of(CallStatus.FAILED), "SIP_404_NOT_FOUND");
+    return new CallFailedEvent(room, OpenEnum.of(CallStatus.FAILED), "SIP_404_NOT_FOUND", Map.of());
   }
 
   static HumanTransferInitiatedEvent transferInitiated(String room) {
-    return new HumanTransferInitiatedEvent(room, OpenEnum.of(TransferType.WARM), "+919876543210");
+    return new HumanTransferInitiatedEvent(
+        room, OpenEnum.of(TransferType.WARM), "+919876543210", Map.of());
   }
 
   static HumanTransferSucceededEvent transferSucceeded(String room) {
     return new HumanTransferSucceededEvent(
-        room, OpenEnum.of(TransferType.WARM), "+919876543210", "human_agent_1712485300");
+        room, OpenEnum.of(TransferType.WARM), "+919876543210", "human_agent_1712485300", Map.of());
   }
 
   static HumanTransferFailedEvent transferFailed(String room) {
@@ -59,12 +61,16 @@ final class VaaniCallTrackerTest {
         OpenEnum.of(TransferType.WARM),
         "+919876543210",
         OpenEnum.of(TransferFailureReason.BUSY),
-        "busy");
+        "busy",
+        Map.of());
   }
 
   static CallEndedEvent ended(String room) {
     return new CallEndedEvent(
-        room, Duration.ofMillis(42_500), OpenEnum.of(EndReason.AGENT_REQUESTED_DISCONNECT));
+        room,
+        Duration.ofMillis(42_500),
+        OpenEnum.of(EndReason.AGENT_REQUESTED_DISCONNECT),
+        Map.of());
   }
 
   static CallPostprocessingEvent postprocessed(String room) {
@@ -74,7 +80,8 @@ final class VaaniCallTrackerTest {
         "User: Hello. Agent: Hi.",
         "Customer said hello.",
         null,
-        "https://storage.vaani.ai/recordings/call_123.mp3");
+        "https://storage.vaani.ai/recordings/call_123.mp3",
+        Map.of());
   }
 
   private static CallPhase phaseAfter(VaaniCallTracker tracker, VaaniEvent event) {

@@ -351,14 +351,25 @@ final class VaaniWebhookParserTest {
   }
 
   @Test
-  void parse_extraFields_areIgnored() {
+  void parse_extraFields_areKeptAsSent() {
     CallEndedEvent event = (CallEndedEvent) parseFixture("call_ended.extra-fields.json");
+    Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+    metadata.put("crm_id", "C-1");
+    metadata.put("tags", java.util.Arrays.asList("vip", null));
     assertThat(event)
         .isEqualTo(
             new CallEndedEvent(
                 "room_123abc",
                 Duration.ofMillis(42_500),
-                io.voicehooks.core.OpenEnum.of(EndReason.class, "AGENT_REQUESTED_DISCONNECT")));
+                io.voicehooks.core.OpenEnum.of(EndReason.class, "AGENT_REQUESTED_DISCONNECT"),
+                Map.of(
+                    "agent_id", "agent_42",
+                    "metadata", metadata,
+                    "direction", "outbound",
+                    "ended_at", "2026-04-07T10:15:00Z")));
+    assertThat(event.extraFields().keySet())
+        .as("in the order sent")
+        .containsExactly("agent_id", "metadata", "direction", "ended_at");
   }
 
   @Test

@@ -1,7 +1,12 @@
 package io.voicehooks.core.internal;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -10,11 +15,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.voicehooks.core.JsonLimits;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +66,47 @@ public final class Json {
         // Instants are read by LenientInstant (in this module), durations by DurationDeserializer
         // per component: the records need nothing else of JSR-310, whose module costs start-up.
         .addModule(LenientScalar.module())
+        .addModule(RecordFields.module(new SchemaDrift()))
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .addHandler(new LenientValues())
+        // Writing: a record's absent fields (null, or an empty list or map) are left out, so a
+        // record written back holds what was received; free-form values keep their nulls.
+        .defaultPropertyInclusion(JsonInclude.Value.construct(Include.NON_NULL, Include.ALWAYS))
+        .withConfigOverride(
+            List.class,
+            o -> o.setInclude(JsonInclude.Value.construct(Include.NON_EMPTY, Include.ALWAYS)))
+        .withConfigOverride(
+            Map.class,
+            o -> o.setInclude(JsonInclude.Value.construct(Include.NON_EMPTY, Include.ALWAYS)))
+        // Records are written by their components; helpers such as isEmpty() are not fields.
+        .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
+  }
+
+  /**
+   * Writes a record, or any value of one, as JSON text: wire names, extra fields beside the
+   * declared ones, absent fields left out (see the core README, "Writing events back").
+   *
+   * @param value the value
+   * @return the JSON text
+   * @throws IllegalStateException if the value cannot be written (a record VoiceHooks did not
+   *     define)
+   */
+  public static String write(Object value) {
+    try {
+      return Writer.MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Built on first use: most deliveries are never written back (start-up time). */
+  private static final class Writer {
+    static final ObjectMapper MAPPER = mapper();
   }
 
   /** {@return a mapper with the default limits, for code that reads auxiliary JSON} */
@@ -72,13 +115,15 @@ public final class Json {
   }
 
   /** Logs, at debug level, the path of a value read as null (never the value itself). */
-  static void reportLenient(JsonParser p, Class<?> targetType) {
+  static void reportLenient(JsonParser p, DeserializationContext ctxt, Class<?> targetType)
+      throws IOException {
     if (Log.LOG.isDebugEnabled()) {
       Log.LOG.debug(
           "Read field '{}' as null: its value is not a valid {}",
           printable(p.getParsingContext().pathAsPointer().toString()),
           targetType.getSimpleName());
     }
+    RecordFields.keepUnreadable(p, ctxt);
   }
 
   /**
@@ -108,6 +153,9 @@ public final class Json {
         Object beanOrClass,
         String propertyName)
         throws IOException {
+      if (RecordFields.keepUnknown(p, ctxt, propertyName)) {
+        return true;
+      }
       if (Log.LOG.isDebugEnabled()) {
         Log.LOG.debug(
             "Ignored undeclared field '{}' of {}", printable(propertyName), typeName(beanOrClass));
@@ -132,7 +180,7 @@ public final class Json {
       if (targetType.isPrimitive() || p.getParsingContext().inRoot()) {
         return NOT_HANDLED;
       }
-      reportLenient(p, targetType.getRawClass());
+      reportLenient(p, ctxt, targetType.getRawClass());
       p.skipChildren();
       return null;
     }
@@ -141,14 +189,14 @@ public final class Json {
     public @Nullable Object handleWeirdStringValue(
         DeserializationContext ctxt, Class<?> targetType, String valueToConvert, String failureMsg)
         throws IOException {
-      return lenient(ctxt.getParser(), targetType);
+      return lenient(ctxt, targetType);
     }
 
     @Override
     public @Nullable Object handleWeirdNumberValue(
         DeserializationContext ctxt, Class<?> targetType, Number valueToConvert, String failureMsg)
         throws IOException {
-      return lenient(ctxt.getParser(), targetType);
+      return lenient(ctxt, targetType);
     }
 
     @Override
@@ -162,16 +210,17 @@ public final class Json {
       if (p.getParsingContext().inRoot()) {
         return NOT_HANDLED;
       }
-      reportLenient(p, instClass);
+      reportLenient(p, ctxt, instClass);
       p.skipChildren();
       return null;
     }
 
-    private static @Nullable Object lenient(JsonParser p, Class<?> targetType) {
+    private static @Nullable Object lenient(DeserializationContext ctxt, Class<?> targetType)
+        throws IOException {
       if (targetType.isPrimitive()) {
         return NOT_HANDLED;
       }
-      reportLenient(p, targetType);
+      reportLenient(ctxt.getParser(), ctxt, targetType);
       return null;
     }
 

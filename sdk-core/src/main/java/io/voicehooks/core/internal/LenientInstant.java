@@ -42,18 +42,18 @@ final class LenientInstant extends StdDeserializer<Instant> {
       try {
         return Fallback.ISO.deserialize(p, ctxt);
       } catch (DateTimeException | ArithmeticException e) {
-        Json.reportLenient(p, Instant.class);
+        Json.reportLenient(p, ctxt, Instant.class);
         return null;
       }
     }
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
       Instant instant = fromNumber(p.getText());
       if (instant == null) {
-        Json.reportLenient(p, Instant.class);
+        Json.reportLenient(p, ctxt, Instant.class);
       }
       return instant;
     }
-    Json.reportLenient(p, Instant.class);
+    Json.reportLenient(p, ctxt, Instant.class);
     p.skipChildren();
     return null;
   }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +40,9 @@ final class LenientScalar<T> extends StdDeserializer<T> {
     add(module, Double.class);
     add(module, Boolean.class);
     module.addDeserializer(Instant.class, new LenientInstant());
+    // Written as ISO-8601 text; a component in a provider's unit says so (@InSeconds, @InMillis).
+    module.addSerializer(Instant.class, ToStringSerializer.instance);
+    module.addSerializer(Duration.class, ToStringSerializer.instance);
     return module;
   }
 
@@ -53,7 +58,7 @@ final class LenientScalar<T> extends StdDeserializer<T> {
   public @Nullable T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-      Json.reportLenient(p, handledType());
+      Json.reportLenient(p, ctxt, handledType());
       p.skipChildren();
       return null;
     }
@@ -61,7 +66,7 @@ final class LenientScalar<T> extends StdDeserializer<T> {
       return standard.deserialize(p, ctxt);
     } catch (InputCoercionException outOfRange) {
       // 2147483648 for an Integer: a value the type cannot hold reads as null, like any other.
-      Json.reportLenient(p, handledType());
+      Json.reportLenient(p, ctxt, handledType());
       return null;
     }
   }

@@ -1,0 +1,94 @@
+package io.voicehooks.core.internal;
+
+import com.fasterxml.jackson.core.JsonStreamContext;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a provider's new fields visible without flooding the log: per delivery one DEBUG line
+ * naming the undeclared fields (at most ten), and the first time a mapper meets a field path, one
+ * INFO line. Field names come from the payload: they are escaped and capped ({@link
+ * Json#printable}); values never appear.
+ */
+final class SchemaDrift {
+  /** Distinct paths remembered per mapper; beyond, new paths are named at DEBUG only. */
+  private static final int MAX_REMEMBERED = 1_000;
+
+  /** Created on first use: parsing that logs nothing does not start SLF4J (start-up time). */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger("io.voicehooks.core.json");
+  }
+
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Reports the undeclared fields of one bound object.
+   *
+   * @param root the record bound
+   * @param paths the fields' paths, at most ten
+   * @param more how many more there were
+   */
+  void report(Class<?> root, List<String> paths, int more) {
+    String type = root.getSimpleName();
+    Logger log = Log.LOG;
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{} carried fields it does not declare, kept in extraFields(): {}{}",
+          type,
+          String.join(", ", paths),
+          more == 0 ? "" : " and " + more + " more");
+    }
+    if (seen.size() < MAX_REMEMBERED && log.isInfoEnabled()) {
+      StringBuilder fresh = new StringBuilder();
+      for (String path : paths) {
+        if (seen.size() < MAX_REMEMBERED && seen.add(type + ' ' + path)) {
+          fresh.append(fresh.length() == 0 ? "" : ", ").append(path);
+        }
+      }
+      if (fresh.length() > 0) {
+        log.info(
+            "First {} with fields VoiceHooks does not declare (kept in extraFields(); reported"
+                + " once): {}",
+            type,
+            fresh);
+      }
+    }
+  }
+
+  /**
+   * Names a field by its path from the root, with {@code []} for any array index, such as {@code
+   * data.transcript[].tone}: one name per field however many elements carry it.
+   *
+   * @param context the context of the object that holds the field
+   * @param field the field's name
+   */
+  static String path(JsonStreamContext context, String field) {
+    Deque<String> parts = new ArrayDeque<>();
+    parts.push(Json.printable(field));
+    // The field's own object is the innermost context; its ancestors give the path.
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      JsonStreamContext parent = c.getParent();
+      if (parent == null || parent.inRoot()) {
+        break;
+      }
+      if (parent.inArray()) {
+        parts.push("[]");
+      } else if (parent.getCurrentName() != null) {
+        parts.push(Json.printable(parent.getCurrentName()));
+      }
+    }
+    StringBuilder path = new StringBuilder();
+    for (String part : parts) {
+      if (path.length() > 0 && !part.equals("[]")) {
+        path.append('.');
+      }
+      path.append(part);
+    }
+    return path.toString();
+  }
+}
