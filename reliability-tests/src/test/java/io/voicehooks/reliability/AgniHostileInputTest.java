@@ -395,7 +395,7 @@ final class AgniHostileInputTest {
                 e -> {
                   assertThat(e.data().postCallAnalysis().goalsMet()).isNull();
                   assertThat(e.data().postCallAnalysis().disposition().raw()).isEqualTo("7");
-                  assertThat(e.data().postCallAnalysis().extra())
+                  assertThat(e.data().postCallAnalysis().extraFields())
                       .containsOnlyKeys("goals_met", "next_steps");
                 })));
     cases.add(
