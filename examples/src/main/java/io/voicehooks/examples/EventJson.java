@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.WebhookEvent;
@@ -22,14 +23,15 @@ import org.slf4j.LoggerFactory;
  * Writes a processed event as one line of JSON, as {@code serve} prints it on stdout:
  *
  * <pre>{@code
- * {"provider":"vaani","eventType":"call_ended","idempotencyKey":"call_ended:room_123abc",
- *  "event":{"room_name":"room_123abc","call_duration":"PT42.5S","end_reason":"..."},"summary":null}
+ * {"provider":"vaani","eventType":"call_ended","idempotencyKey":"vaani:call_ended:room_123abc",
+ *  "event":{"event":"call_ended","room_name":"room_123abc","call_duration":42.5,...},"summary":null}
  * }</pre>
  *
- * <p>{@code event} is the typed record serialised with Jackson, under the provider's wire names:
- * timestamps are ISO-8601 instants ({@code "2025-01-20T10:00:00Z"}), durations ISO-8601 durations
- * ({@code "PT2M5S"}, {@code "PT42.5S"}), open enums the value as sent. {@code summary} is the
- * provider-neutral {@code CallSummary} of a finished call, or null for other events.
+ * <p>{@code event} is {@link WebhookEvent#toJson()}: the event as the provider sent it, under its
+ * wire names and units, with every field the records do not declare. {@code summary} is the
+ * provider-neutral {@code CallSummary} of a finished call, normalised: timestamps ISO-8601 instants
+ * ({@code "2025-01-20T10:00:00Z"}), durations ISO-8601 durations ({@code "PT2M5S"}); null for other
+ * events.
  */
 public final class EventJson {
   private static final Logger LOG = LoggerFactory.getLogger(EventJson.class);
@@ -60,7 +62,7 @@ public final class EventJson {
     line.put("provider", provider);
     line.put("eventType", event.eventType());
     line.put("idempotencyKey", event.idempotencyKey());
-    line.put("event", event);
+    line.put("event", new RawValue(event.toJson()));
     line.put("summary", event instanceof FinishedCallEvent f ? f.callSummary() : null);
     try {
       return MAPPER.writeValueAsString(line);

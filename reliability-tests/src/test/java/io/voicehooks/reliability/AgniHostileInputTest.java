@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -388,15 +389,18 @@ final class AgniHostileInputTest {
                         .containsExactly(Duration.ofMillis(1), Duration.ofMillis(5), null))));
     cases.add(
         HostileCase.of(
-            "post_call_analysis values of the wrong type stay in extra",
+            "post_call_analysis values of the wrong type stay in extraFields",
             data(
                 "\"post_call_analysis\":{\"goals_met\":\"yes\",\"next_steps\":1,\"disposition\":7}"),
             completed(
                 e -> {
                   assertThat(e.data().postCallAnalysis().goalsMet()).isNull();
                   assertThat(e.data().postCallAnalysis().disposition().raw()).isEqualTo("7");
+                  assertThat(e.data().postCallAnalysis().nextSteps())
+                      .as("a number where text is declared reads as its text, as everywhere")
+                      .isEqualTo("1");
                   assertThat(e.data().postCallAnalysis().extraFields())
-                      .containsOnlyKeys("goals_met", "next_steps");
+                      .containsOnly(Map.entry("goals_met", "yes"));
                 })));
     cases.add(
         HostileCase.of(

@@ -150,10 +150,12 @@ final class RecordRedactionTest {
   private static final String MESSAGES =
       "{\"data\":["
           + "{\"id\":\"msg_01\",\"content\":\"Hi, this is Alex Morgan from 42 Elm Road.\","
-          + "\"role\":\"user\",\"createdAt\":\"2026-04-08T05:00:02.000Z\"},"
+          + "\"role\":\"user\",\"createdAt\":\"2026-04-08T05:00:02.000Z\","
+          + "\"speakerName\":\"Alex Morgan (caller)\"},"
           + "{\"id\":\"msg_02\",\"content\":\"Thanks Alex, Wednesday afternoon it is.\","
           + "\"role\":\"assistant\",\"createdAt\":\"2026-04-08T05:00:05.000Z\"}],"
-          + "\"pagination\":{\"page\":1,\"limit\":100,\"total\":2,\"totalPages\":1}}";
+          + "\"pagination\":{\"page\":1,\"limit\":100,\"total\":2,\"totalPages\":1,"
+          + "\"nextCursor\":\"cursor-of-alex-morgan\"},\"requestedBy\":\"alex.morgan@example.com\"}";
 
   private static HttpServer server;
   private static AgntixClient client;
@@ -299,7 +301,17 @@ final class RecordRedactionTest {
       return parse(parser, sample.bodyAsString());
     }
 
+    /**
+     * Parses the body, and a copy of it with an undeclared personal-looking field in every object,
+     * so every record's {@code extraFields} is filled and checked too.
+     */
     <E extends WebhookEvent> E parse(WebhookParser<E> parser, String body) {
+      E event = add(parser, body);
+      add(parser, withExtraFieldEverywhere(body));
+      return event;
+    }
+
+    private <E extends WebhookEvent> E add(WebhookParser<E> parser, String body) {
       bodies.add(body);
       E event = parser.parse(body);
       roots.add(event);
@@ -307,6 +319,19 @@ final class RecordRedactionTest {
         roots.add(((FinishedCallEvent) event).callSummary());
       }
       return event;
+    }
+
+    private static String withExtraFieldEverywhere(String body) {
+      JsonNode tree = tree(body);
+      addExtraField(tree, new int[1]);
+      return tree.toString();
+    }
+
+    private static void addExtraField(JsonNode node, int[] count) {
+      node.forEach(child -> addExtraField(child, count));
+      if (node.isObject()) {
+        ((ObjectNode) node).put("vh_extra_" + count[0], "Extra Person " + count[0]++ + " Smith");
+      }
     }
 
     /** Every string leaf off the visible paths, less those equal to a visible one. */

@@ -22,8 +22,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,8 +45,8 @@ final class RecordFields {
   /** The key of the per-call {@link Frames} among the deserialization context's attributes. */
   private static final Object FRAMES = new Object();
 
-  /** At most this many undeclared field paths are named per delivery. */
-  private static final int MAX_NAMED = 10;
+  /** At most this many distinct undeclared field paths are counted per delivery. */
+  private static final int MAX_PATHS = 1_000;
 
   private RecordFields() {}
 
@@ -156,17 +158,15 @@ final class RecordFields {
   /** The records being bound in one call, innermost on top, and the undeclared fields met. */
   private static final class Frames {
     @Nullable Frame top;
-    @Nullable List<String> named;
-    int unnamed;
+    @Nullable Set<String> paths;
 
     void name(Frame frame, String field) {
-      if (named == null) {
-        named = new ArrayList<>(4);
+      if (paths == null) {
+        paths = new LinkedHashSet<>();
       }
-      if (named.size() < MAX_NAMED) {
-        named.add(SchemaDrift.path(frame.object, field));
-      } else {
-        unnamed++;
+      if (paths.size() < MAX_PATHS) {
+        // A set: the same field of every element of a list is one path.
+        paths.add(SchemaDrift.path(frame.object, field));
       }
     }
   }
@@ -234,10 +234,9 @@ final class RecordFields {
       if (frame.fields != null && value != null && shape != null) {
         value = shape.withExtraFields(value, frame.fields);
       }
-      if (frame.parent == null && frames.named != null) {
-        drift.report(handledType(), frames.named, frames.unnamed);
-        frames.named = null;
-        frames.unnamed = 0;
+      if (frame.parent == null && frames.paths != null) {
+        drift.report(handledType(), frames.paths);
+        frames.paths = null;
       }
       return value;
     }

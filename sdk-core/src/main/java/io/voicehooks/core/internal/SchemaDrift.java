@@ -2,6 +2,7 @@ package io.voicehooks.core.internal;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * Json#printable}); values never appear.
  */
 final class SchemaDrift {
+  /** Paths named per delivery. */
+  private static final int MAX_NAMED = 10;
+
   /** Distinct paths remembered per mapper; beyond, new paths are named at DEBUG only. */
   private static final int MAX_REMEMBERED = 1_000;
 
@@ -27,25 +31,32 @@ final class SchemaDrift {
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
   /**
-   * Reports the undeclared fields of one bound object.
+   * Reports the undeclared fields of one delivery.
    *
    * @param root the record bound
-   * @param paths the fields' paths, at most ten
-   * @param more how many more there were
+   * @param paths the fields' paths, each once
    */
-  void report(Class<?> root, List<String> paths, int more) {
+  void report(Class<?> root, Set<String> paths) {
     String type = root.getSimpleName();
     Logger log = Log.LOG;
+    List<String> named = new ArrayList<>(Math.min(paths.size(), MAX_NAMED));
+    for (String path : paths) {
+      if (named.size() == MAX_NAMED) {
+        break;
+      }
+      named.add(path);
+    }
     if (log.isDebugEnabled()) {
+      int more = paths.size() - named.size();
       log.debug(
           "{} carried fields it does not declare, kept in extraFields(): {}{}",
           type,
-          String.join(", ", paths),
+          String.join(", ", named),
           more == 0 ? "" : " and " + more + " more");
     }
     if (seen.size() < MAX_REMEMBERED && log.isInfoEnabled()) {
       StringBuilder fresh = new StringBuilder();
-      for (String path : paths) {
+      for (String path : named) {
         if (seen.size() < MAX_REMEMBERED && seen.add(type + ' ' + path)) {
           fresh.append(fresh.length() == 0 ? "" : ", ").append(path);
         }
