@@ -21,6 +21,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * Binds records so that nothing of their JSON object is lost, and writes them back: the machinery
  * behind {@link ExtraFields}.
  *
- * <p>While a record's object is read, a frame on a per-call stack collects the fields the record
+ * <p>While a record's object is read, a frame on a per-thread stack collects the fields the record
  * does not declare ({@link #keepUnknown}) and the declared fields whose value could not be read
  * ({@link #keepUnreadable}); when the record is built and the frame is not empty, the record is
  * built again with the frame's fields as its {@code extraFields}. Only fields of the record's own
@@ -42,8 +43,11 @@ import org.jspecify.annotations.Nullable;
  * the declared field of the same name (which then holds null or its default).
  */
 final class RecordFields {
-  /** The key of the per-call {@link Frames} among the deserialization context's attributes. */
-  private static final Object FRAMES = new Object();
+  /**
+   * The records being bound on this thread. A thread-local stack, not a context attribute: the
+   * attribute map Jackson makes per call costs more than the rest of this mechanism.
+   */
+  private static final ThreadLocal<Frames> FRAMES = ThreadLocal.withInitial(Frames::new);
 
   /** At most this many distinct undeclared field paths are counted per delivery. */
   private static final int MAX_PATHS = 1_000;
@@ -93,13 +97,12 @@ final class RecordFields {
    */
   static boolean keepUnknown(JsonParser p, DeserializationContext ctxt, String name)
       throws IOException {
-    Frames frames = (Frames) ctxt.getAttribute(FRAMES);
-    Frame top = frames == null ? null : frames.top;
-    if (top == null) {
+    Frames frames = FRAMES.get();
+    if (frames.depth == 0) {
       return false;
     }
-    frames.name(top, name);
-    top.put(name, readRaw(p, ctxt));
+    frames.name(name);
+    frames.put(name, readRaw(p, ctxt));
     return true;
   }
 
@@ -109,13 +112,12 @@ final class RecordFields {
    * container is consumed to its end.
    */
   static void keepUnreadable(JsonParser p, DeserializationContext ctxt) throws IOException {
-    Frames frames = (Frames) ctxt.getAttribute(FRAMES);
-    Frame top = frames == null ? null : frames.top;
+    Frames frames = FRAMES.get();
     JsonStreamContext containing = containing(p);
-    if (top != null && containing == top.object) {
+    if (frames.depth > 0 && containing == frames.objects[frames.depth - 1]) {
       String name = containing.getCurrentName();
       if (name != null) {
-        top.put(name, readRaw(p, ctxt));
+        frames.put(name, readRaw(p, ctxt));
       }
     }
   }
@@ -155,38 +157,52 @@ final class RecordFields {
     }
   }
 
-  /** The records being bound in one call, innermost on top, and the undeclared fields met. */
+  /**
+   * The records being bound on one thread, innermost on top: each one's object context and what it
+   * collected (allocated only when there is something), and the undeclared fields met.
+   */
   private static final class Frames {
-    @Nullable Frame top;
+    JsonStreamContext[] objects = new JsonStreamContext[8];
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    @Nullable Map<String, @Nullable Object>[] fields = new Map[8];
+
+    int depth;
     @Nullable Set<String> paths;
 
-    void name(Frame frame, String field) {
+    void push(JsonStreamContext object) {
+      if (depth == objects.length) {
+        objects = Arrays.copyOf(objects, depth * 2);
+        fields = Arrays.copyOf(fields, depth * 2);
+      }
+      objects[depth++] = object;
+    }
+
+    @Nullable Map<String, @Nullable Object> pop() {
+      depth--;
+      Map<String, @Nullable Object> popped = fields[depth];
+      fields[depth] = null;
+      objects[depth] = null;
+      return popped;
+    }
+
+    void put(String name, @Nullable Object value) {
+      Map<String, @Nullable Object> top = fields[depth - 1];
+      if (top == null) {
+        top = new LinkedHashMap<>();
+        fields[depth - 1] = top;
+      }
+      top.put(name, value);
+    }
+
+    void name(String field) {
       if (paths == null) {
         paths = new LinkedHashSet<>();
       }
       if (paths.size() < MAX_PATHS) {
         // A set: the same field of every element of a list is one path.
-        paths.add(SchemaDrift.path(frame.object, field));
+        paths.add(SchemaDrift.path(objects[depth - 1], field));
       }
-    }
-  }
-
-  /** One record being bound: its object and what it collected. */
-  private static final class Frame {
-    final JsonStreamContext object;
-    final @Nullable Frame parent;
-    @Nullable Map<String, @Nullable Object> fields;
-
-    Frame(JsonStreamContext object, @Nullable Frame parent) {
-      this.object = object;
-      this.parent = parent;
-    }
-
-    void put(String name, @Nullable Object value) {
-      if (fields == null) {
-        fields = new LinkedHashMap<>();
-      }
-      fields.put(name, value);
     }
   }
 
@@ -218,25 +234,25 @@ final class RecordFields {
         // Not an object: the value reads as null, and is kept by the enclosing record's frame.
         return _delegatee.deserialize(p, ctxt);
       }
-      Frames frames = (Frames) ctxt.getAttribute(FRAMES);
-      if (frames == null) {
-        frames = new Frames();
-        ctxt.setAttribute(FRAMES, frames);
-      }
-      Frame frame = new Frame(p.getParsingContext(), frames.top);
-      frames.top = frame;
+      Frames frames = FRAMES.get();
+      frames.push(p.getParsingContext());
       Object value;
+      Map<String, @Nullable Object> fields;
+      Set<String> paths = null;
       try {
         value = _delegatee.deserialize(p, ctxt);
       } finally {
-        frames.top = frame.parent;
+        fields = frames.pop();
+        if (frames.depth == 0) {
+          paths = frames.paths;
+          frames.paths = null;
+        }
       }
-      if (frame.fields != null && value != null && shape != null) {
-        value = shape.withExtraFields(value, frame.fields);
+      if (fields != null && value != null && shape != null) {
+        value = shape.withExtraFields(value, fields);
       }
-      if (frame.parent == null && frames.paths != null) {
-        drift.report(handledType(), frames.paths);
-        frames.paths = null;
+      if (paths != null) {
+        drift.report(handledType(), paths);
       }
       return value;
     }
