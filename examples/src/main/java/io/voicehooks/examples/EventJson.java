@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Writes a processed event as one line of JSON, as {@code serve} prints it on stdout:
  *
  * <pre>{@code
- * {"provider":"vaani","eventType":"call_ended","idempotencyKey":"call_ended:room_123abc",
+ * {"provider":"vaani","eventType":"call_ended","idempotencyKey":"vaani:call_ended:room_123abc",
  *  "event":{"room_name":"room_123abc","call_duration":"PT42.5S","end_reason":"..."},"summary":null}
  * }</pre>
  *

@@ -379,7 +379,7 @@ final class HttpLoadTest {
         case AGNI:
           {
             String id = "agni-" + n;
-            return new Event(agni(pick(agni, random), id), "call.completed:" + id);
+            return new Event(agni(pick(agni, random), id), "agni:call.completed:" + id);
           }
         case VAANI:
           {
@@ -391,8 +391,8 @@ final class HttpLoadTest {
             String type = body.replaceFirst("(?s).*?\"event\": \"([^\"]*)\".*", "$1");
             String key =
                 type.equals("call_recording_ready")
-                    ? type + ":" + Digests.sha256Hex(body)
-                    : type + ":" + room;
+                    ? "vaani:" + type + ":" + Digests.sha256Hex(body)
+                    : "vaani:" + type + ":" + room;
             return new Event(Payloads.utf8(body), key);
           }
         case AGNTIX:
@@ -401,7 +401,7 @@ final class HttpLoadTest {
             String id = "ses-" + n;
             String body = template.replaceFirst("\"id\": \"[^\"]*\"", "\"id\": \"" + id + "\"");
             String type = body.replaceFirst("(?s).*?\"eventType\": \"([^\"]*)\".*", "$1");
-            return new Event(Payloads.utf8(body), type + ":" + id);
+            return new Event(Payloads.utf8(body), "agntix:" + type + ":" + id);
           }
         default:
           {
@@ -409,7 +409,7 @@ final class HttpLoadTest {
             String body =
                 pick(cllr, random)
                     .replaceFirst("\"callId\": \"[^\"]*\"", "\"callId\": \"" + id + "\"");
-            return new Event(Payloads.utf8(body), id);
+            return new Event(Payloads.utf8(body), "cllr:post_call:" + id);
           }
       }
     }

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * One Vaani webhook: a call lifecycle event, or an event type this SDK does not know.
  *
  * <p>Every known event carries {@code room_name}, which correlates the events of one call and makes
- * the idempotency key {@code <event>:<room_name>}. Use a {@link VaaniEventListener} to receive each
- * kind through its own method.
+ * the idempotency key {@code vaani:<event>:<room_name>}. Use a {@link VaaniEventListener} to
+ * receive each kind through its own method.
  */
 public sealed interface VaaniEvent extends WebhookEvent
     permits CallStartedEvent,
@@ -35,14 +35,14 @@ public sealed interface VaaniEvent extends WebhookEvent
   @Nullable String roomName();
 
   /**
-   * Returns {@code <event>:<room_name>}, the key every known event has; {@link UnknownVaaniEvent}
-   * uses the type and a digest of its body instead.
+   * Returns {@code vaani:<event>:<room_name>}, the key every known event has; {@link
+   * UnknownVaaniEvent} uses {@code vaani:}, the type and a digest of its body instead.
    *
    * @return the idempotency key
    */
   @Override
   default String idempotencyKey() {
-    return eventType() + ":" + roomName();
+    return CallPostprocessingEvent.PROVIDER + ":" + eventType() + ":" + roomName();
   }
 
   /**
