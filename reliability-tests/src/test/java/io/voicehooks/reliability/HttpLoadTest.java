@@ -343,6 +343,13 @@ final class HttpLoadTest {
   static final class Templates {
     record Event(byte[] body, String key) {}
 
+    /** The key suffixes of the documented transfer examples, which these fixtures are. */
+    private static final Map<String, String> TRANSFER_DIGESTS =
+        Map.of(
+            "human_transfer_initiated", ":de9119acec39ea0a47ed0f9f4af104c1",
+            "human_transfer_successful", ":88f693315ec4fe3df12d32b6f14432d6",
+            "human_transfer_failed", ":ac8fc80fce3b004a68bb3049bdae361c");
+
     private final List<String> agni =
         List.of("call.completed.json", "call.completed.inbound.json", "call.completed.web.json")
             .stream()
@@ -392,7 +399,7 @@ final class HttpLoadTest {
             String key =
                 type.equals("call_recording_ready")
                     ? "vaani:" + type + ":" + Digests.sha256Hex(body)
-                    : "vaani:" + type + ":" + room;
+                    : "vaani:" + type + ":" + room + TRANSFER_DIGESTS.getOrDefault(type, "");
             return new Event(Payloads.utf8(body), key);
           }
         case AGNTIX:

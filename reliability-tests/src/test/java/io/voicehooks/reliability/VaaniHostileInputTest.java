@@ -83,7 +83,13 @@ final class VaaniHostileInputTest {
                   "{\"event\":\"" + type + "\",\"room_name\":\"room_1\"}",
                   event(
                       record,
-                      e -> assertThat(e.idempotencyKey()).isEqualTo("vaani:" + type + ":room_1"))));
+                      e ->
+                          assertThat(e.idempotencyKey())
+                              .matches(
+                                  type.startsWith("human_transfer_")
+                                      // a transfer attempt's key ends in a digest of its fields
+                                      ? "vaani:" + type + ":room_1:[0-9a-f]{32}"
+                                      : "vaani:" + type + ":room_1"))));
           cases.add(
               HostileCase.of(
                   type + " without room_name",

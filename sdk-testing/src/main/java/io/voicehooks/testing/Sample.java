@@ -109,7 +109,8 @@ public final class Sample {
    *
    * <ul>
    *   <li>Agni {@code agni:call.completed:<call_session_id>};
-   *   <li>Vaani {@code vaani:<event>:<room_name>};
+   *   <li>Vaani {@code vaani:<event>:<room_name>}, and for the three transfer events {@code
+   *       vaani:<event>:<room_name>:<digest>}, the digest covering their other declared fields;
    *   <li>Agntix {@code agntix:<eventType>:<id>};
    *   <li>cllr {@code cllr:post_call:<callId>};
    *   <li>an event type the SDK does not model: {@code <provider>:<type>:<sha-256 of the body>}.
@@ -122,7 +123,9 @@ public final class Sample {
     if (!modelled()) {
       return prefix + Digests.sha256Hex(bodyAsString());
     }
-    return prefix + id;
+    String attempt =
+        provider == Provider.VAANI ? VaaniSamples.attemptDigest(eventType, body) : null;
+    return attempt == null ? prefix + id : prefix + id + ":" + attempt;
   }
 
   /** Whether the SDK parses this sample's event type into a record of its own. */

@@ -228,7 +228,33 @@ final class SamplesTest {
     assertThat(TestJson.fieldOrder(parse(sample))).isEqualTo(TestJson.fieldOrder(expected));
     assertThat(sample.eventType()).isEqualTo(eventType);
     assertThat(sample.id()).isEqualTo(VaaniSamples.DEFAULT_ROOM_NAME);
-    assertThat(sample.idempotencyKey()).isEqualTo("vaani:" + eventType + ":room_123abc");
+    // The transfer events, which repeat once per attempt, end in a digest of their other fields.
+    Map<String, String> digests =
+        Map.of(
+            "human_transfer_initiated", ":de9119acec39ea0a47ed0f9f4af104c1",
+            "human_transfer_successful", ":88f693315ec4fe3df12d32b6f14432d6",
+            "human_transfer_failed", ":ac8fc80fce3b004a68bb3049bdae361c");
+    assertThat(sample.idempotencyKey())
+        .isEqualTo("vaani:" + eventType + ":room_123abc" + digests.getOrDefault(eventType, ""));
+  }
+
+  @Test
+  void vaani_transferAttempts_haveKeysOfTheirOwn() {
+    Sample first = Samples.vaani().humanTransferFailed().build();
+    Sample second = Samples.vaani().humanTransferFailed().phoneNumber("+919800000000").build();
+    Sample reordered =
+        Sample.of(
+            Provider.VAANI,
+            "human_transfer_failed",
+            VaaniSamples.DEFAULT_ROOM_NAME,
+            first.headers(),
+            ("{\"sip_status\": \"busy\", \"reason\": \"busy\", \"phone_number\": \"+919876543210\","
+                    + " \"transfer_type\": \"warm\", \"room_name\": \"room_123abc\","
+                    + " \"event\": \"human_transfer_failed\"}")
+                .getBytes(UTF_8));
+
+    assertThat(second.idempotencyKey()).isNotEqualTo(first.idempotencyKey());
+    assertThat(reordered.idempotencyKey()).isEqualTo(first.idempotencyKey());
   }
 
   @Test

@@ -127,7 +127,8 @@ final class VaaniWebhookParserTest {
     assertThat(event.transferType().raw()).isEqualTo("warm");
     assertThat(event.phoneNumber()).isEqualTo("+919876543210");
     assertThat(event.eventType()).isEqualTo("human_transfer_initiated");
-    assertThat(event.idempotencyKey()).isEqualTo("vaani:human_transfer_initiated:room_123abc");
+    assertThat(event.idempotencyKey())
+        .isEqualTo("vaani:human_transfer_initiated:room_123abc:de9119acec39ea0a47ed0f9f4af104c1");
   }
 
   @Test
@@ -140,7 +141,8 @@ final class VaaniWebhookParserTest {
     assertThat(event.phoneNumber()).isEqualTo("+919876543210");
     assertThat(event.agentIdentity()).isEqualTo("human_agent_1712485300");
     assertThat(event.eventType()).isEqualTo("human_transfer_successful");
-    assertThat(event.idempotencyKey()).isEqualTo("vaani:human_transfer_successful:room_123abc");
+    assertThat(event.idempotencyKey())
+        .isEqualTo("vaani:human_transfer_successful:room_123abc:88f693315ec4fe3df12d32b6f14432d6");
   }
 
   @Test
@@ -155,7 +157,8 @@ final class VaaniWebhookParserTest {
     assertThat(event.reason().raw()).isEqualTo("busy");
     assertThat(event.sipStatus()).isEqualTo("busy");
     assertThat(event.eventType()).isEqualTo("human_transfer_failed");
-    assertThat(event.idempotencyKey()).isEqualTo("vaani:human_transfer_failed:room_123abc");
+    assertThat(event.idempotencyKey())
+        .isEqualTo("vaani:human_transfer_failed:room_123abc:ac8fc80fce3b004a68bb3049bdae361c");
   }
 
   @Test
@@ -524,7 +527,11 @@ final class VaaniWebhookParserTest {
       assertThat(event).isNotInstanceOf(UnknownVaaniEvent.class);
       assertThat(event.eventType()).isEqualTo(type);
       assertThat(event.roomName()).isEqualTo("r1");
-      assertThat(event.idempotencyKey()).isEqualTo("vaani:" + type + ":r1");
+      if (type.startsWith("human_transfer_")) {
+        assertThat(event.idempotencyKey()).matches("vaani:" + type + ":r1:[0-9a-f]{32}");
+      } else {
+        assertThat(event.idempotencyKey()).isEqualTo("vaani:" + type + ":r1");
+      }
     }
   }
 
