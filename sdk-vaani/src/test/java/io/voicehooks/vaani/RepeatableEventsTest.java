@@ -2,7 +2,9 @@ package io.voicehooks.vaani;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The transfer events, which a call sends once per attempt: their keys tell attempts apart and
- * re-deliveries not.
+ * re-deliveries not, and the tracker follows several attempts.
  */
 final class RepeatableEventsTest {
   private static final VaaniWebhookParser PARSER = VaaniWebhookParser.create();
@@ -97,15 +99,17 @@ final class RepeatableEventsTest {
 
   @Test
   void handler_failedFirstTransferThenSuccessfulSecond_dispatchesBothAttemptsOnce() {
+    VaaniCallTracker calls = VaaniCallTracker.create(10);
     List<String> received = new ArrayList<>();
     WebhookHandler handler =
         PARSER.handler(
-            new VaaniEventListener() {
-              @Override
-              public void accept(VaaniEvent event) {
-                received.add(event.eventType());
-              }
-            });
+            calls.andThen(
+                new VaaniEventListener() {
+                  @Override
+                  public void accept(VaaniEvent event) {
+                    received.add(event.eventType());
+                  }
+                }));
     String redelivery = FAILED_A.replace(",", ", ");
     List<WebhookResponse.Outcome> outcomes = new ArrayList<>();
     for (String body :
@@ -136,5 +140,71 @@ final class RepeatableEventsTest {
             "human_transfer_failed",
             "human_transfer_initiated",
             "human_transfer_successful");
+    CallState call = calls.state("room_9");
+    assertThat(call.transfers())
+        .isEqualTo(new TransferAttempts(2, 1, 1, OpenEnum.of(TransferFailureReason.BUSY)));
+    assertThat(call.transfers().count()).isEqualTo(2);
+    assertThat(call.transfers().state()).isEqualTo(TransferAttempts.State.SUCCEEDED);
+    assertThat(call.phase()).isEqualTo(CallPhase.TRANSFERRED);
+    assertThat(call.transferTarget()).isEqualTo("+919800000000");
+    assertThat(call.agentIdentity()).isEqualTo("human_agent_1712485400");
+    assertThat(call.eventsSeen()).isEqualTo(5);
+  }
+
+  @Test
+  void tracker_secondAttemptUnderWay_isInProgressWhileThePhaseStaysTransferFailed() {
+    VaaniCallTracker calls = VaaniCallTracker.create(10);
+    calls.apply(PARSER.parse(INITIATED_TO_A));
+    calls.apply(PARSER.parse(FAILED_A));
+    assertThat(calls.state("room_9").transfers().state()).isEqualTo(TransferAttempts.State.FAILED);
+
+    CallState call = calls.apply(PARSER.parse(INITIATED_TO_B));
+
+    assertThat(call.phase()).isEqualTo(CallPhase.TRANSFER_FAILED);
+    assertThat(call.transfers().state()).isEqualTo(TransferAttempts.State.IN_PROGRESS);
+    assertThat(call.transfers().count()).isEqualTo(2);
+  }
+
+  @Test
+  void tracker_countsAttemptsWhateverTheOrder() {
+    List<String> bodies = List.of(SUCCEEDED_B, FAILED_A, INITIATED_TO_B, INITIATED_TO_A);
+    VaaniCallTracker calls = VaaniCallTracker.create(10);
+    bodies.forEach(body -> calls.apply(PARSER.parse(body)));
+
+    assertThat(calls.state("room_9").transfers())
+        .isEqualTo(new TransferAttempts(2, 1, 1, OpenEnum.of(TransferFailureReason.BUSY)));
+  }
+
+  @Test
+  void transferAttempts_countIncludesAttemptsWhoseInitiationWasLost() {
+    assertThat(new TransferAttempts(1, 1, 1, null).count()).isEqualTo(2);
+    assertThat(new TransferAttempts(3, 1, 0, null).count()).isEqualTo(3);
+    assertThat(TransferAttempts.NONE.count()).isZero();
+    assertThat(TransferAttempts.NONE.state()).isEqualTo(TransferAttempts.State.NONE);
+    assertThat(new TransferAttempts(0, 1, 0, null).state())
+        .isEqualTo(TransferAttempts.State.FAILED);
+    assertThat(new TransferAttempts(2, 2, 0, null).state())
+        .isEqualTo(TransferAttempts.State.FAILED);
+    assertThat(new TransferAttempts(Integer.MAX_VALUE, Integer.MAX_VALUE, 5, null).count())
+        .isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void transferAttempts_rejectsNegativeCounts() {
+    assertThatThrownBy(() -> new TransferAttempts(0, -1, 0, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void transferAttempts_latestFailureReasonWins_andAFailureWithoutOneKeepsThePrevious() {
+    TransferAttempts attempts =
+        TransferAttempts.NONE
+            .afterFailed(OpenEnum.of(TransferFailureReason.BUSY))
+            .afterFailed(OpenEnum.of(TransferFailureReason.NO_ANSWER))
+            .afterFailed(null);
+
+    assertThat(attempts.lastFailureReason())
+        .isEqualTo(OpenEnum.of(TransferFailureReason.NO_ANSWER));
+    assertThat(attempts.failed()).isEqualTo(3);
   }
 }

@@ -108,7 +108,8 @@ final class VaaniCallTrackerTest {
                 false,
                 true,
                 "call_postprocessing",
-                5));
+                5,
+                TransferAttempts.NONE));
     assertThat(state.phase().isOver()).isTrue();
     assertThat(state.phase().isFailure()).isFalse();
   }
@@ -228,7 +229,8 @@ final class VaaniCallTrackerTest {
         s.transferred(),
         s.postprocessed(),
         "-",
-        1);
+        1,
+        s.transfers());
   }
 
   @Test
@@ -489,7 +491,8 @@ final class VaaniCallTrackerTest {
                     false,
                     false,
                     "x",
-                    0))
+                    0,
+                    TransferAttempts.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("eventsSeen");
   }
