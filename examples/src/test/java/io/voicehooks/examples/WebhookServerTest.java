@@ -123,11 +123,11 @@ final class WebhookServerTest {
     assertThat(lines)
         .extracting(l -> l.get("provider").asText() + " " + l.get("idempotencyKey").asText())
         .containsExactly(
-            "agni call.completed:019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d",
-            "vaani call_ended:room_123abc",
-            "vaani call_postprocessing:room_123abc",
-            "agntix session.ended:4981804c-2658-4893-84ff-9c2fa90fb3c2",
-            "cllr 693bff62619c51fac21acf50");
+            "agni agni:call.completed:019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d",
+            "vaani vaani:call_ended:room_123abc",
+            "vaani vaani:call_postprocessing:room_123abc",
+            "agntix agntix:session.ended:4981804c-2658-4893-84ff-9c2fa90fb3c2",
+            "cllr cllr:post_call:693bff62619c51fac21acf50");
 
     JsonNode agni = lines.get(0);
     assertThat(agni.get("eventType").asText()).isEqualTo("call.completed");

@@ -88,7 +88,7 @@ final class AgniHostileInputTest {
         HostileCase.of(
             "call_session_id as an integer is its text",
             dataOnly("\"call_session_id\":0"),
-            completed(e -> assertThat(e.idempotencyKey()).isEqualTo("call.completed:0"))));
+            completed(e -> assertThat(e.idempotencyKey()).isEqualTo("agni:call.completed:0"))));
     // No store can hold every control character (PostgreSQL text refuses NUL): refused in every
     // mode, so a delivery gets the same answer whatever the store.
     String control =
@@ -104,7 +104,8 @@ final class AgniHostileInputTest {
         HostileCase.of(
             "call_session_id with U+0080 (not a C0 control) is kept as sent",
             dataOnly("\"call_session_id\":\"s\\u0080\""),
-            completed(e -> assertThat(e.idempotencyKey()).isEqualTo("call.completed:s\u0080"))));
+            completed(
+                e -> assertThat(e.idempotencyKey()).isEqualTo("agni:call.completed:s\u0080"))));
     cases.add(
         HostileCase.of(
             "call_id alone identifies the call",
@@ -114,7 +115,7 @@ final class AgniHostileInputTest {
         HostileCase.of(
             "blank call_session_id falls back to call_id",
             dataOnly("\"call_session_id\":\" \",\"call_id\":\"c7\""),
-            completed(e -> assertThat(e.idempotencyKey()).isEqualTo("call.completed:c7"))));
+            completed(e -> assertThat(e.idempotencyKey()).isEqualTo("agni:call.completed:c7"))));
     String noData =
         "Missing required field 'data' (or not a JSON object) in 'call.completed' event";
     cases.add(
@@ -171,7 +172,7 @@ final class AgniHostileInputTest {
                   // matched trimmed and case-blind; reported as sent, like the upper-case one
                   assertThat(e.orgId()).isEqualTo(" " + Payloads.AGNI_ORG + " ");
                   assertThat(e.sessionId()).isEqualTo("s1");
-                  assertThat(e.idempotencyKey()).isEqualTo("call.completed:s1");
+                  assertThat(e.idempotencyKey()).isEqualTo("agni:call.completed:s1");
                 })));
     cases.add(
         HostileCase.of(
@@ -428,7 +429,7 @@ final class AgniHostileInputTest {
     assertThat(e.eventType()).isEqualTo("call.completed");
     assertThat(e.orgId()).isEqualTo(Payloads.AGNI_ORG);
     assertThat(e.sessionId()).isEqualTo("s1");
-    assertThat(e.idempotencyKey()).isEqualTo("call.completed:s1");
+    assertThat(e.idempotencyKey()).isEqualTo("agni:call.completed:s1");
   }
 
   private static HostileCase.Expectation completed(Consumer<CallCompletedEvent> checks) {

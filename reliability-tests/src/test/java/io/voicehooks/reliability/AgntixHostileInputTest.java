@@ -47,7 +47,7 @@ final class AgntixHostileInputTest {
                 e -> {
                   assertThat(e.eventType()).isEqualTo("session.created");
                   assertThat(((SessionCreatedEvent) e).id()).isEqualTo("ses_1");
-                  assertThat(e.idempotencyKey()).isEqualTo("session.created:ses_1");
+                  assertThat(e.idempotencyKey()).isEqualTo("agntix:session.created:ses_1");
                 }));
     identity(cases);
     timestamps(cases);

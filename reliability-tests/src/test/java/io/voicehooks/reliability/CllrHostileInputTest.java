@@ -40,7 +40,8 @@ final class CllrHostileInputTest {
                 e -> {
                   assertThat(e.eventType()).isEqualTo("post_call");
                   assertThat(((PostCallEvent) e).callId()).isEqualTo("693bff62619c51fac21acf50");
-                  assertThat(e.idempotencyKey()).isEqualTo("693bff62619c51fac21acf50");
+                  assertThat(e.idempotencyKey())
+                      .isEqualTo("cllr:post_call:693bff62619c51fac21acf50");
                 }));
     identity(cases);
     shapes(cases);
@@ -74,7 +75,7 @@ final class CllrHostileInputTest {
           HostileCase.of(
               "callId integer " + id,
               "{\"callId\":" + id + "}",
-              postCall(e -> assertThat(e.idempotencyKey()).isEqualTo(id))));
+              postCall(e -> assertThat(e.idempotencyKey()).isEqualTo("cllr:post_call:" + id))));
     }
     cases.add(
         HostileCase.of(

@@ -343,6 +343,13 @@ final class HttpLoadTest {
   static final class Templates {
     record Event(byte[] body, String key) {}
 
+    /** The key suffixes of the documented transfer examples, which these fixtures are. */
+    private static final Map<String, String> TRANSFER_DIGESTS =
+        Map.of(
+            "human_transfer_initiated", ":de9119acec39ea0a47ed0f9f4af104c1",
+            "human_transfer_successful", ":88f693315ec4fe3df12d32b6f14432d6",
+            "human_transfer_failed", ":ac8fc80fce3b004a68bb3049bdae361c");
+
     private final List<String> agni =
         List.of("call.completed.json", "call.completed.inbound.json", "call.completed.web.json")
             .stream()
@@ -379,7 +386,7 @@ final class HttpLoadTest {
         case AGNI:
           {
             String id = "agni-" + n;
-            return new Event(agni(pick(agni, random), id), "call.completed:" + id);
+            return new Event(agni(pick(agni, random), id), "agni:call.completed:" + id);
           }
         case VAANI:
           {
@@ -391,8 +398,8 @@ final class HttpLoadTest {
             String type = body.replaceFirst("(?s).*?\"event\": \"([^\"]*)\".*", "$1");
             String key =
                 type.equals("call_recording_ready")
-                    ? type + ":" + Digests.sha256Hex(body)
-                    : type + ":" + room;
+                    ? "vaani:" + type + ":" + Digests.sha256Hex(body)
+                    : "vaani:" + type + ":" + room + TRANSFER_DIGESTS.getOrDefault(type, "");
             return new Event(Payloads.utf8(body), key);
           }
         case AGNTIX:
@@ -401,7 +408,7 @@ final class HttpLoadTest {
             String id = "ses-" + n;
             String body = template.replaceFirst("\"id\": \"[^\"]*\"", "\"id\": \"" + id + "\"");
             String type = body.replaceFirst("(?s).*?\"eventType\": \"([^\"]*)\".*", "$1");
-            return new Event(Payloads.utf8(body), type + ":" + id);
+            return new Event(Payloads.utf8(body), "agntix:" + type + ":" + id);
           }
         default:
           {
@@ -409,7 +416,7 @@ final class HttpLoadTest {
             String body =
                 pick(cllr, random)
                     .replaceFirst("\"callId\": \"[^\"]*\"", "\"callId\": \"" + id + "\"");
-            return new Event(Payloads.utf8(body), id);
+            return new Event(Payloads.utf8(body), "cllr:post_call:" + id);
           }
       }
     }

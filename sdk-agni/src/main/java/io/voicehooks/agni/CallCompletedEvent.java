@@ -47,6 +47,9 @@ public record CallCompletedEvent(
   /** The event type name on the wire. */
   public static final String EVENT_TYPE = "call.completed";
 
+  /** The provider name, in {@link CallSummary#provider()} and first in every Agni key. */
+  static final String PROVIDER = "agni";
+
   /** Epoch milliseconds of 2001-09-09: no call's offset from its own start is this large. */
   private static final long EPOCH_MILLIS_THRESHOLD = 1_000_000_000_000L;
 
@@ -89,10 +92,10 @@ public record CallCompletedEvent(
     return isBlank(id) ? Objects.requireNonNull(data.callId()) : id;
   }
 
-  /** {@return {@code call.completed:} followed by {@link #sessionId()}} */
+  /** {@return {@code agni:call.completed:} followed by {@link #sessionId()}} */
   @Override
   public String idempotencyKey() {
-    return EVENT_TYPE + ":" + sessionId();
+    return PROVIDER + ":" + EVENT_TYPE + ":" + sessionId();
   }
 
   /**
@@ -140,7 +143,7 @@ public record CallCompletedEvent(
   public CallSummary callSummary() {
     PostCallAnalysis analysis = data.postCallAnalysis();
     return new CallSummary(
-        "agni",
+        PROVIDER,
         sessionId(),
         outcome(data.status()),
         raw(data.status()),

@@ -28,6 +28,12 @@ public record UnknownAgniEvent(String eventType, String rawJson)
     Objects.requireNonNull(rawJson, "rawJson == null");
   }
 
+  /** {@return {@code agni}} */
+  @Override
+  public String provider() {
+    return CallCompletedEvent.PROVIDER;
+  }
+
   /**
    * Returns the top-level {@code org_id}, read from the raw body (a scalar taken as text).
    *

@@ -66,8 +66,8 @@ final class AgniWebhookHandlerTest {
     assertThat(received)
         .extracting(AgniEvent::idempotencyKey)
         .containsExactly(
-            "call.completed:019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d",
-            "call.completed:019d2b3c-5555-7a0b-1c2d-4e5f6a7b8c9d");
+            "agni:call.completed:019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d",
+            "agni:call.completed:019d2b3c-5555-7a0b-1c2d-4e5f6a7b8c9d");
   }
 
   @Test

@@ -34,7 +34,7 @@ final class AgniWebhookParserTest {
     assertThat(unknown.rawJson()).isEqualTo(new String(body, UTF_8));
     assertThat(unknown.orgId()).isEqualTo(Fixtures.ORG_ID);
     assertThat(unknown.idempotencyKey())
-        .isEqualTo("call.started:" + Digests.sha256Hex(new String(body, UTF_8)))
+        .isEqualTo("agni:call.started:" + Digests.sha256Hex(new String(body, UTF_8)))
         .isEqualTo(PARSER.parse(body).idempotencyKey());
     assertThat(unknown.fields()).containsEntry("event", "call.started").containsKey("data");
   }

@@ -39,7 +39,7 @@ final class CallCompletedEventTest {
     assertThat(event.orgId()).isEqualTo("1268c1f0-19f3-47db-aefb-c16a7c3ace6e");
     assertThat(event.sessionId()).isEqualTo("019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d");
     assertThat(event.idempotencyKey())
-        .isEqualTo("call.completed:019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d");
+        .isEqualTo("agni:call.completed:019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d");
 
     CallData data = event.data();
     assertThat(data.campaignId()).isEqualTo("019d2a1b-4c5e-7f8a-9b0c-1d2e3f4a5b6c");
@@ -372,7 +372,7 @@ final class CallCompletedEventTest {
     assertThat(event.data().callSessionId()).isNull();
     assertThat(event.data().callId()).isEqualTo("call_7Hq2x9");
     assertThat(event.sessionId()).isEqualTo("call_7Hq2x9");
-    assertThat(event.idempotencyKey()).isEqualTo("call.completed:call_7Hq2x9");
+    assertThat(event.idempotencyKey()).isEqualTo("agni:call.completed:call_7Hq2x9");
     assertThat(event.callSummary().callId()).isEqualTo("call_7Hq2x9");
     assertThat(event.data().status().value()).isEqualTo(CallStatus.BUSY);
     assertThat(event.callSummary().outcome()).isEqualTo(CallSummary.Outcome.BUSY);

@@ -75,10 +75,10 @@ public record SessionCreatedEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code session.created:<id>}} */
+  /** {@return {@code agntix:session.created:<id>}} */
   @Override
   public String idempotencyKey() {
-    return EVENT_TYPE + ":" + id;
+    return SessionEndedEvent.PROVIDER + ":" + EVENT_TYPE + ":" + id;
   }
 
   @Override

@@ -71,7 +71,7 @@ public record SessionEndedEvent(
   /** The value of {@code eventType} for this event. */
   public static final String EVENT_TYPE = "session.ended";
 
-  /** The provider name in {@link CallSummary#provider()}. */
+  /** The provider name, in {@link CallSummary#provider()} and first in every Agntix key. */
   static final String PROVIDER = "agntix";
 
   /**
@@ -111,10 +111,10 @@ public record SessionEndedEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code session.ended:<id>}} */
+  /** {@return {@code agntix:session.ended:<id>}} */
   @Override
   public String idempotencyKey() {
-    return EVENT_TYPE + ":" + id;
+    return PROVIDER + ":" + EVENT_TYPE + ":" + id;
   }
 
   /**

@@ -25,6 +25,12 @@ public record UnknownAgntixEvent(String eventType, String rawJson)
     Objects.requireNonNull(rawJson, "rawJson == null");
   }
 
+  /** {@return {@code agntix}} */
+  @Override
+  public String provider() {
+    return SessionEndedEvent.PROVIDER;
+  }
+
   @Override
   public void dispatch(AgntixEventListener listener) {
     listener.onUnknown(this);

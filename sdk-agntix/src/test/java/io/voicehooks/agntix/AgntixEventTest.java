@@ -36,7 +36,7 @@ final class AgntixEventTest {
 
     assertThat(event.id()).isEqualTo(SESSION_ID);
     assertThat(event.eventType()).isEqualTo("session.created");
-    assertThat(event.idempotencyKey()).isEqualTo("session.created:" + SESSION_ID);
+    assertThat(event.idempotencyKey()).isEqualTo("agntix:session.created:" + SESSION_ID);
     assertThat(event.type()).isEqualTo(new OpenEnum<>(SessionType.VOICE, "VOICE"));
     assertThat(event.platform()).isEqualTo(new OpenEnum<>(SessionPlatform.PHONE, "PHONE"));
     assertThat(event.direction()).isEqualTo(new OpenEnum<>(SessionDirection.OUTBOUND, "OUTBOUND"));
@@ -73,7 +73,7 @@ final class AgntixEventTest {
 
     assertThat(event.id()).isEqualTo(SESSION_ID);
     assertThat(event.eventType()).isEqualTo("session.ended");
-    assertThat(event.idempotencyKey()).isEqualTo("session.ended:" + SESSION_ID);
+    assertThat(event.idempotencyKey()).isEqualTo("agntix:session.ended:" + SESSION_ID);
     assertThat(event.type().value()).isEqualTo(SessionType.VOICE);
     assertThat(event.platform().value()).isEqualTo(SessionPlatform.PHONE);
     assertThat(event.direction().value()).isEqualTo(SessionDirection.OUTBOUND);
@@ -243,7 +243,7 @@ final class AgntixEventTest {
     assertThat(event.eventType()).isEqualTo(eventType);
     assertThat(event.rawJson()).isEqualTo(new String(body, UTF_8));
     assertThat(event.idempotencyKey())
-        .isEqualTo(eventType + ":" + Digests.sha256Hex(new String(body, UTF_8)));
+        .isEqualTo("agntix:" + eventType + ":" + Digests.sha256Hex(new String(body, UTF_8)));
     assertThat(event.fields()).containsEntry("eventType", eventType).containsKey("id");
     assertThat(event.toString()).doesNotContain("\"id\"");
   }

@@ -58,7 +58,7 @@ final class AgntixWebhookParserTest {
 
     assertThat(event).isInstanceOf(SessionEndedEvent.class);
     assertThat(event.idempotencyKey())
-        .isEqualTo("session.ended:4981804c-2658-4893-84ff-9c2fa90fb3c2");
+        .isEqualTo("agntix:session.ended:4981804c-2658-4893-84ff-9c2fa90fb3c2");
   }
 
   @Test

@@ -49,6 +49,9 @@ public record PostCallEvent(
   /** The event type this SDK gives cllr's post-call payload, which names none: {@value}. */
   public static final String EVENT_TYPE = "post_call";
 
+  /** The provider name, in {@link CallSummary#provider()} and first in the key. */
+  static final String PROVIDER = "cllr";
+
   /**
    * Creates the event.
    *
@@ -73,10 +76,15 @@ public record PostCallEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return the call id: cllr sends each call once and documents it as the idempotency key} */
+  /**
+   * Returns {@code cllr:post_call:<callId>}: cllr sends each call once and documents the call id as
+   * the idempotency key; the prefix keeps it apart from other providers' keys in a shared store.
+   *
+   * @return the idempotency key
+   */
   @Override
   public String idempotencyKey() {
-    return callId;
+    return PROVIDER + ":" + EVENT_TYPE + ":" + callId;
   }
 
   @Override
@@ -120,7 +128,7 @@ public record PostCallEvent(
       correlation.put("score", analysis.score());
     }
     return new CallSummary(
-        "cllr",
+        PROVIDER,
         callId,
         CallSummary.Outcome.UNKNOWN,
         null,

@@ -29,7 +29,7 @@ final class CllrWebhookParserTest {
     assertThat(parsed).isInstanceOf(PostCallEvent.class);
     PostCallEvent event = (PostCallEvent) parsed;
     assertThat(event.eventType()).isEqualTo("post_call");
-    assertThat(event.idempotencyKey()).isEqualTo("693bff62619c51fac21acf50");
+    assertThat(event.idempotencyKey()).isEqualTo("cllr:post_call:693bff62619c51fac21acf50");
     assertThat(event.callId()).isEqualTo("693bff62619c51fac21acf50");
     assertThat(event.recordingUri())
         .isEqualTo(
@@ -80,7 +80,7 @@ final class CllrWebhookParserTest {
     PostCallEvent event = Fixtures.postCall("post_call.minimal.json");
 
     assertThat(event.callId()).isEqualTo("test-call-123");
-    assertThat(event.idempotencyKey()).isEqualTo("test-call-123");
+    assertThat(event.idempotencyKey()).isEqualTo("cllr:post_call:test-call-123");
     assertThat(event.recordingUri()).isEqualTo("https://example.com/recording.ogg");
     assertThat(event.transcriptUri()).isNull();
     assertThat(event.callerDetails().name()).isEqualTo("Test User");
@@ -96,7 +96,7 @@ final class CllrWebhookParserTest {
     PostCallEvent event = Fixtures.postCall("post_call.full.json");
 
     assertThat(event.callId()).isEqualTo("6790a1c4e2b7f81d3c5a9e12");
-    assertThat(event.idempotencyKey()).isEqualTo("6790a1c4e2b7f81d3c5a9e12");
+    assertThat(event.idempotencyKey()).isEqualTo("cllr:post_call:6790a1c4e2b7f81d3c5a9e12");
     assertThat(event.eventType()).isEqualTo(PostCallEvent.EVENT_TYPE);
     assertThat(event.recordingUri())
         .isEqualTo(
@@ -325,7 +325,7 @@ final class CllrWebhookParserTest {
     CllrEvent event = parse("{\"callId\": 12345678901234567890, \"recordingUri\": \"x\"}");
 
     assertThat(((PostCallEvent) event).callId()).isEqualTo("12345678901234567890");
-    assertThat(event.idempotencyKey()).isEqualTo("12345678901234567890");
+    assertThat(event.idempotencyKey()).isEqualTo("cllr:post_call:12345678901234567890");
   }
 
   @ParameterizedTest
@@ -429,7 +429,8 @@ final class CllrWebhookParserTest {
 
     CllrWebhookParser shallow =
         CllrWebhookParser.builder().limits(JsonLimits.defaults().withMaxDepth(3)).build();
-    assertThat(shallow.parse(documented).idempotencyKey()).isEqualTo("693bff62619c51fac21acf50");
+    assertThat(shallow.parse(documented).idempotencyKey())
+        .isEqualTo("cllr:post_call:693bff62619c51fac21acf50");
     assertThatThrownBy(() -> shallow.parse(Fixtures.bytes("post_call.full.json")))
         .isInstanceOf(WebhookParseException.class)
         .hasMessageContaining("nesting depth");

@@ -19,14 +19,23 @@ public interface UnknownEvent extends WebhookEvent {
   String rawJson();
 
   /**
-   * Returns the event type and the SHA-256 of the raw body: a retried delivery repeats the same
-   * bytes and so the same key, while two different events of one unknown type do not share one.
+   * Returns the provider that sent the event, in lower case as in {@link CallSummary#provider()}
+   * ({@code agni}, {@code vaani}, {@code agntix}): the first part of {@link #idempotencyKey()}.
    *
-   * @return {@code <eventType>:<sha-256 hex of the body>}
+   * @return the provider's name
+   */
+  String provider();
+
+  /**
+   * Returns the provider, the event type and the SHA-256 of the raw body: a retried delivery
+   * repeats the same bytes and so the same key, while two different events of one unknown type do
+   * not share one, nor do events of two providers (one idempotency store can serve them all).
+   *
+   * @return {@code <provider>:<eventType>:<sha-256 hex of the body>}
    */
   @Override
   default String idempotencyKey() {
-    return eventType() + ":" + Digests.sha256Hex(rawJson());
+    return provider() + ":" + eventType() + ":" + Digests.sha256Hex(rawJson());
   }
 
   /** {@return {@link #rawJson()}: the body as received} */

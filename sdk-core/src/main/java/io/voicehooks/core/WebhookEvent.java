@@ -14,6 +14,10 @@ public interface WebhookEvent {
    * Returns the key that identifies this event across retries of the same delivery: two deliveries
    * with equal keys carry the same event and must be processed once.
    *
+   * <p>Every key VoiceHooks derives starts with the provider, {@code <provider>:<event
+   * type>:<identity>} (such as {@code agni:call.completed:<call_session_id>}), so one idempotency
+   * store or table serves every provider without two providers' ids colliding.
+   *
    * @return the idempotency key, never empty
    */
   String idempotencyKey();

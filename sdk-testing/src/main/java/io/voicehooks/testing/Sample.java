@@ -2,6 +2,7 @@ package io.voicehooks.testing;
 
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.Digests;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -103,12 +104,43 @@ public final class Sample {
   }
 
   /**
-   * {@return the key the VoiceHooks parsers derive for this delivery: Agni {@code
-   * call.completed:<call_session_id>}, Vaani {@code <event>:<room_name>}, Agntix {@code
-   * <eventType>:<id>}, cllr {@code <callId>}}
+   * Returns the key the VoiceHooks parsers derive for this delivery, {@code <provider>:<event
+   * type>:<identity>}:
+   *
+   * <ul>
+   *   <li>Agni {@code agni:call.completed:<call_session_id>};
+   *   <li>Vaani {@code vaani:<event>:<room_name>}, and for the three transfer events {@code
+   *       vaani:<event>:<room_name>:<digest>}, the digest covering their other declared fields;
+   *   <li>Agntix {@code agntix:<eventType>:<id>};
+   *   <li>cllr {@code cllr:post_call:<callId>};
+   *   <li>an event type the SDK does not model: {@code <provider>:<type>:<sha-256 of the body>}.
+   * </ul>
+   *
+   * @return the key
    */
   public String idempotencyKey() {
-    return provider == Provider.CLLR ? id : eventType + ":" + id;
+    String prefix = provider.id() + ":" + eventType + ":";
+    if (!modelled()) {
+      return prefix + Digests.sha256Hex(bodyAsString());
+    }
+    String attempt =
+        provider == Provider.VAANI ? VaaniSamples.attemptDigest(eventType, body) : null;
+    return attempt == null ? prefix + id : prefix + id + ":" + attempt;
+  }
+
+  /** Whether the SDK parses this sample's event type into a record of its own. */
+  private boolean modelled() {
+    switch (provider) {
+      case AGNI:
+        return AgniSamples.CALL_COMPLETED.equals(eventType);
+      case VAANI:
+        return VaaniSamples.EVENT_TYPES.contains(eventType);
+      case AGNTIX:
+        return AgntixSamples.SESSION_CREATED.equals(eventType)
+            || AgntixSamples.SESSION_ENDED.equals(eventType);
+      default:
+        return true; // cllr sends one kind only, which has no type field
+    }
   }
 
   /** {@return the headers of the delivery} */

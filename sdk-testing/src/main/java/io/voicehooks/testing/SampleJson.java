@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -106,6 +107,15 @@ final class SampleJson {
   /** {@return the agent's answer in the {@code k}-th generated exchange} */
   static String agentLine(int k) {
     return AGENT_LINES.get(k % AGENT_LINES.size());
+  }
+
+  /** {@return a body parsed as JSON, or a missing node when it is not JSON} */
+  static JsonNode read(byte[] body) {
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException e) {
+      return NODES.missingNode();
+    }
   }
 
   /** Reads a text field of a (possibly customised) body, empty when it is missing or not text. */

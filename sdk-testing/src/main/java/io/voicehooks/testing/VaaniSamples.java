@@ -4,6 +4,7 @@ import static io.voicehooks.testing.SampleJson.require;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voicehooks.core.internal.Digests;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,6 +177,38 @@ public final class VaaniSamples {
   @Override
   public String toString() {
     return "VaaniSamples";
+  }
+
+  /**
+   * Returns the digest the Vaani module puts at the end of a transfer event's key, over the fields
+   * it declares for that event (enum values as sent), or null for the events a call sends once.
+   */
+  static @Nullable String attemptDigest(String eventType, byte[] body) {
+    List<String> fields;
+    switch (eventType) {
+      case "human_transfer_initiated":
+        fields = List.of("transfer_type", "phone_number");
+        break;
+      case "human_transfer_successful":
+        fields = List.of("transfer_type", "phone_number", "agent_identity");
+        break;
+      case "human_transfer_failed":
+        fields = List.of("transfer_type", "phone_number", "reason", "sip_status");
+        break;
+      default:
+        return null;
+    }
+    JsonNode root = SampleJson.read(body);
+    String[] namesAndValues = new String[fields.size() * 2];
+    for (int i = 0; i < fields.size(); i++) {
+      JsonNode value = root.path(fields.get(i));
+      namesAndValues[2 * i] = fields.get(i);
+      namesAndValues[2 * i + 1] =
+          value.isMissingNode() || value.isNull()
+              ? null
+              : value.isValueNode() ? value.asText() : value.toString();
+    }
+    return Digests.fieldsDigest(namesAndValues);
   }
 
   private static Map<String, JsonNode> defaults(String eventType) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.Digests;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,7 @@ final class SamplesTest {
     assertThat(sample.eventType()).isEqualTo("call.completed");
     assertThat(sample.id()).isEqualTo(AgniSamples.DEFAULT_CALL_SESSION_ID);
     assertThat(sample.idempotencyKey())
-        .isEqualTo("call.completed:" + AgniSamples.DEFAULT_CALL_SESSION_ID);
+        .isEqualTo("agni:call.completed:" + AgniSamples.DEFAULT_CALL_SESSION_ID);
   }
 
   @Test
@@ -106,7 +107,7 @@ final class SamplesTest {
     JsonNode data = json.get("data");
 
     assertThat(sample.id()).isEqualTo("cs-1");
-    assertThat(sample.idempotencyKey()).isEqualTo("call.completed:cs-1");
+    assertThat(sample.idempotencyKey()).isEqualTo("agni:call.completed:cs-1");
     assertThat(json.get("org_id").asText()).isEqualTo("org-2");
     assertThat(data.get("call_session_id").asText()).isEqualTo("cs-1");
     assertThat(data.get("status").asText()).isEqualTo("no_answer");
@@ -227,7 +228,33 @@ final class SamplesTest {
     assertThat(TestJson.fieldOrder(parse(sample))).isEqualTo(TestJson.fieldOrder(expected));
     assertThat(sample.eventType()).isEqualTo(eventType);
     assertThat(sample.id()).isEqualTo(VaaniSamples.DEFAULT_ROOM_NAME);
-    assertThat(sample.idempotencyKey()).isEqualTo(eventType + ":room_123abc");
+    // The transfer events, which repeat once per attempt, end in a digest of their other fields.
+    Map<String, String> digests =
+        Map.of(
+            "human_transfer_initiated", ":de9119acec39ea0a47ed0f9f4af104c1",
+            "human_transfer_successful", ":88f693315ec4fe3df12d32b6f14432d6",
+            "human_transfer_failed", ":ac8fc80fce3b004a68bb3049bdae361c");
+    assertThat(sample.idempotencyKey())
+        .isEqualTo("vaani:" + eventType + ":room_123abc" + digests.getOrDefault(eventType, ""));
+  }
+
+  @Test
+  void vaani_transferAttempts_haveKeysOfTheirOwn() {
+    Sample first = Samples.vaani().humanTransferFailed().build();
+    Sample second = Samples.vaani().humanTransferFailed().phoneNumber("+919800000000").build();
+    Sample reordered =
+        Sample.of(
+            Provider.VAANI,
+            "human_transfer_failed",
+            VaaniSamples.DEFAULT_ROOM_NAME,
+            first.headers(),
+            ("{\"sip_status\": \"busy\", \"reason\": \"busy\", \"phone_number\": \"+919876543210\","
+                    + " \"transfer_type\": \"warm\", \"room_name\": \"room_123abc\","
+                    + " \"event\": \"human_transfer_failed\"}")
+                .getBytes(UTF_8));
+
+    assertThat(second.idempotencyKey()).isNotEqualTo(first.idempotencyKey());
+    assertThat(reordered.idempotencyKey()).isEqualTo(first.idempotencyKey());
   }
 
   @Test
@@ -339,7 +366,11 @@ final class SamplesTest {
     Sample sample = Samples.vaani().event("call_on_hold").roomName("room_2").build();
 
     assertThat(TestJson.fieldOrder(parse(sample))).containsExactly("event", "room_name");
-    assertThat(sample.idempotencyKey()).isEqualTo("call_on_hold:room_2");
+    // An event type the SDK does not model is keyed by a digest of its body.
+    assertThat(sample.idempotencyKey())
+        .isEqualTo(
+            "vaani:call_on_hold:"
+                + Digests.sha256Hex("{\"event\":\"call_on_hold\",\"room_name\":\"room_2\"}"));
   }
 
   @Test
@@ -372,7 +403,7 @@ final class SamplesTest {
     assertThat(parse(sample)).isEqualTo(expected);
     assertThat(TestJson.fieldOrder(parse(sample))).isEqualTo(TestJson.fieldOrder(expected));
     assertThat(sample.idempotencyKey())
-        .isEqualTo("session.created:" + AgntixSamples.DEFAULT_SESSION_ID);
+        .isEqualTo("agntix:session.created:" + AgntixSamples.DEFAULT_SESSION_ID);
   }
 
   @Test
@@ -407,7 +438,7 @@ final class SamplesTest {
     JsonNode json = parse(sample);
 
     assertThat(sample.id()).isEqualTo("s-1");
-    assertThat(sample.idempotencyKey()).isEqualTo("session.ended:s-1");
+    assertThat(sample.idempotencyKey()).isEqualTo("agntix:session.ended:s-1");
     assertThat(json.get("direction").asText()).isEqualTo("INBOUND");
     assertThat(json.get("state").asText()).isEqualTo("CLOSED");
     assertThat(json.get("createdAt").asText()).isEqualTo("2026-05-01T10:00:00.000Z");
@@ -488,7 +519,7 @@ final class SamplesTest {
     assertThat(json.get("callAnalysis").get("actionItems").isObject()).isTrue();
     assertThat(json.get("callAnalysis").get("sentiment").isObject()).isTrue();
     assertThat(sample.eventType()).isEqualTo("post_call");
-    assertThat(sample.idempotencyKey()).isEqualTo(CllrSamples.DEFAULT_CALL_ID);
+    assertThat(sample.idempotencyKey()).isEqualTo("cllr:post_call:" + CllrSamples.DEFAULT_CALL_ID);
   }
 
   @Test

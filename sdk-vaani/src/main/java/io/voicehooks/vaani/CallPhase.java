@@ -25,6 +25,7 @@ public enum CallPhase {
    * {@code human_transfer_failed}: the transfer failed and the call stays with the AI agent. A
    * second attempt's {@code human_transfer_initiated} does not move the call back to {@link
    * #TRANSFERRING}; its {@code human_transfer_successful} moves it on to {@link #TRANSFERRED}.
+   * {@link CallState#transfers()} tells whether a later attempt is under way.
    */
   TRANSFER_FAILED(5),
   /** {@code human_transfer_successful}: a human specialist took the call. */

@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param postprocessed whether {@code call_postprocessing} has been seen, whatever the phase
  * @param lastEvent the type of the event applied most recently, in arrival order
  * @param eventsSeen how many events were applied to this call, repeats included
+ * @param transfers the transfer attempts: how many were initiated, failed and succeeded, and where
+ *     they stand; {@link TransferAttempts#NONE} before any transfer event
  */
 public record CallState(
     String roomName,
@@ -52,7 +54,8 @@ public record CallState(
     boolean transferred,
     boolean postprocessed,
     String lastEvent,
-    int eventsSeen) {
+    int eventsSeen,
+    TransferAttempts transfers) {
 
   /**
    * Creates a snapshot.
@@ -71,11 +74,13 @@ public record CallState(
    * @param postprocessed whether {@code call_postprocessing} has been seen
    * @param lastEvent the type of the event applied most recently
    * @param eventsSeen how many events were applied, at least 1
+   * @param transfers the transfer attempts
    */
   public CallState {
     Objects.requireNonNull(roomName, "roomName == null");
     Objects.requireNonNull(phase, "phase == null");
     Objects.requireNonNull(lastEvent, "lastEvent == null");
+    Objects.requireNonNull(transfers, "transfers == null");
     if (eventsSeen < 1) {
       throw new IllegalArgumentException("eventsSeen must be at least 1");
     }
@@ -136,6 +141,7 @@ public record CallState(
         .add("postprocessed", postprocessed)
         .add("lastEvent", lastEvent)
         .add("eventsSeen", eventsSeen)
+        .add("transfers", transfers)
         .toString();
   }
 }

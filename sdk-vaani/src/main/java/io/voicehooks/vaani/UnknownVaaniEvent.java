@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * VaaniEventListener#onUnknown(UnknownVaaniEvent)}.
  *
  * <p>Nothing is required of an unknown event beyond its type: its room name is optional. Its
- * idempotency key is the type plus the SHA-256 of the raw JSON, since a retried delivery repeats
- * the same bytes.
+ * idempotency key is {@code vaani:}, the type and the SHA-256 of the raw JSON, since a retried
+ * delivery repeats the same bytes.
  *
  * @param eventType the value of {@code event}, as sent
  * @param rawJson the body as received, as text
@@ -41,7 +41,13 @@ public record UnknownVaaniEvent(String eventType, String rawJson)
     return value instanceof String && !((String) value).isBlank() ? (String) value : null;
   }
 
-  /** {@return the type and the SHA-256 of the body, as for every provider's unknown event} */
+  /** {@return {@code vaani}} */
+  @Override
+  public String provider() {
+    return CallPostprocessingEvent.PROVIDER;
+  }
+
+  /** {@return the provider, the type and the SHA-256 of the body, as for every unknown event} */
   @Override
   public String idempotencyKey() {
     return UnknownEvent.super.idempotencyKey();

@@ -23,8 +23,12 @@ import org.jspecify.annotations.Nullable;
  * repeated deliveries: a call's {@link CallPhase} only moves to a higher rank (a late {@code
  * call_ringing} after {@code user_picked_up_at} changes nothing, {@code call_postprocessing} before
  * {@code call_ended} stays post-processed, a rejected, unanswered or failed call stays so), and
- * applying an event twice gives the same phase and fields. See {@link CallPhase} for the ranks and
- * {@link CallState} for how fields merge.
+ * applying an event twice gives the same phase and fields; only the counts ({@link
+ * CallState#eventsSeen()} and those of {@link CallState#transfers()}) count each event applied.
+ * Exact re-deliveries never reach the tracker through a handler, whose idempotency key drops them;
+ * a second transfer attempt, whose events carry other values, does (see {@link
+ * VaaniEvent#idempotencyKey()}). See {@link CallPhase} for the ranks and {@link CallState} for how
+ * fields merge.
  *
  * <p>At most {@code maxCalls} calls are held: applying an event for a new room past that bound
  * forgets the call updated least recently. Calls are not forgotten otherwise; {@link
@@ -169,6 +173,7 @@ public final class VaaniCallTracker {
     Duration duration = previous == null ? null : previous.duration();
     boolean postprocessed = previous != null && previous.postprocessed();
     int eventsSeen = previous == null ? 1 : saturatedIncrement(previous.eventsSeen());
+    TransferAttempts transfers = previous == null ? TransferAttempts.NONE : previous.transfers();
 
     CallPhase reached;
     if (event instanceof CallStartedEvent) {
@@ -195,15 +200,19 @@ public final class VaaniCallTracker {
     } else if (event instanceof HumanTransferInitiatedEvent) {
       reached = CallPhase.TRANSFERRING;
       transferTarget = latest(transferTarget, ((HumanTransferInitiatedEvent) event).phoneNumber());
+      transfers = transfers.afterInitiated();
     } else if (event instanceof HumanTransferSucceededEvent) {
       HumanTransferSucceededEvent succeeded = (HumanTransferSucceededEvent) event;
       reached = CallPhase.TRANSFERRED;
       transferred = true;
       transferTarget = latest(transferTarget, succeeded.phoneNumber());
       agentIdentity = latest(agentIdentity, succeeded.agentIdentity());
+      transfers = transfers.afterSucceeded();
     } else if (event instanceof HumanTransferFailedEvent) {
+      HumanTransferFailedEvent transferFailed = (HumanTransferFailedEvent) event;
       reached = CallPhase.TRANSFER_FAILED;
-      transferTarget = latest(transferTarget, ((HumanTransferFailedEvent) event).phoneNumber());
+      transferTarget = latest(transferTarget, transferFailed.phoneNumber());
+      transfers = transfers.afterFailed(transferFailed.reason());
     } else if (event instanceof CallEndedEvent) {
       CallEndedEvent ended = (CallEndedEvent) event;
       reached = CallPhase.ENDED;
@@ -237,7 +246,8 @@ public final class VaaniCallTracker {
         transferred,
         postprocessed,
         event.eventType(),
-        eventsSeen);
+        eventsSeen,
+        transfers);
   }
 
   private static <T> @Nullable T latest(@Nullable T current, @Nullable T sent) {

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * One Vaani webhook: a call lifecycle event, or an event type this SDK does not know.
  *
  * <p>Every known event carries {@code room_name}, which correlates the events of one call and makes
- * the idempotency key {@code <event>:<room_name>}. Use a {@link VaaniEventListener} to receive each
- * kind through its own method.
+ * the idempotency key {@code vaani:<event>:<room_name>} (see {@link #idempotencyKey()} for the
+ * transfer events, which can repeat). Use a {@link VaaniEventListener} to receive each kind through
+ * its own method.
  */
 @JsonIgnoreProperties(value = "event", allowGetters = true)
 public sealed interface VaaniEvent extends WebhookEvent
@@ -48,14 +49,24 @@ public sealed interface VaaniEvent extends WebhookEvent
   @Nullable String roomName();
 
   /**
-   * Returns {@code <event>:<room_name>}, the key every known event has; {@link UnknownVaaniEvent}
-   * uses the type and a digest of its body instead.
+   * Returns the key the handler de-duplicates on, starting with the provider.
+   *
+   * <ul>
+   *   <li>{@code vaani:<event>:<room_name>} for the events a call sends once.
+   *   <li>{@code vaani:<event>:<room_name>:<digest>} for {@code human_transfer_initiated}, {@code
+   *       human_transfer_successful} and {@code human_transfer_failed}, which a call sends once per
+   *       transfer attempt: the digest (32 hex characters of a SHA-256) covers the event's declared
+   *       fields other than {@code event} and {@code room_name} ({@code transfer_type}, {@code
+   *       phone_number}, and {@code agent_identity} or {@code reason} and {@code sip_status}), so
+   *       an exact re-delivery is a duplicate and an attempt with other values is not.
+   *   <li>{@link UnknownVaaniEvent}: {@code vaani:<event>:<sha-256 of the body>}.
+   * </ul>
    *
    * @return the idempotency key
    */
   @Override
   default String idempotencyKey() {
-    return eventType() + ":" + roomName();
+    return VaaniKeys.of(this);
   }
 
   /**

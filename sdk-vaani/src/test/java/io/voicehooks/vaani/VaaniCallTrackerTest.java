@@ -115,7 +115,8 @@ final class VaaniCallTrackerTest {
                 false,
                 true,
                 "call_postprocessing",
-                5));
+                5,
+                TransferAttempts.NONE));
     assertThat(state.phase().isOver()).isTrue();
     assertThat(state.phase().isFailure()).isFalse();
   }
@@ -235,7 +236,8 @@ final class VaaniCallTrackerTest {
         s.transferred(),
         s.postprocessed(),
         "-",
-        1);
+        1,
+        s.transfers());
   }
 
   @Test
@@ -496,7 +498,8 @@ final class VaaniCallTrackerTest {
                     false,
                     false,
                     "x",
-                    0))
+                    0,
+                    TransferAttempts.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("eventsSeen");
   }

@@ -63,7 +63,7 @@ final class VaaniWebhookParserTest {
     assertThat(event.status().raw()).isEqualTo("dialing");
     assertThat(event.phoneNumber()).isEqualTo("+1234567890");
     assertThat(event.eventType()).isEqualTo("call_started");
-    assertThat(event.idempotencyKey()).isEqualTo("call_started:room_123abc");
+    assertThat(event.idempotencyKey()).isEqualTo("vaani:call_started:room_123abc");
   }
 
   @Test
@@ -73,7 +73,7 @@ final class VaaniWebhookParserTest {
     assertThat(event.status().value()).isEqualTo(CallStatus.RINGING);
     assertThat(event.status().raw()).isEqualTo("ringing");
     assertThat(event.eventType()).isEqualTo("call_ringing");
-    assertThat(event.idempotencyKey()).isEqualTo("call_ringing:room_123abc");
+    assertThat(event.idempotencyKey()).isEqualTo("vaani:call_ringing:room_123abc");
   }
 
   @Test
@@ -83,7 +83,7 @@ final class VaaniWebhookParserTest {
     assertThat(event.status().value()).isEqualTo(CallStatus.ACTIVE);
     assertThat(event.status().raw()).isEqualTo("active");
     assertThat(event.eventType()).isEqualTo("user_picked_up_at");
-    assertThat(event.idempotencyKey()).isEqualTo("user_picked_up_at:room_123abc");
+    assertThat(event.idempotencyKey()).isEqualTo("vaani:user_picked_up_at:room_123abc");
   }
 
   @Test
@@ -93,7 +93,7 @@ final class VaaniWebhookParserTest {
     assertThat(event.status().value()).isEqualTo(CallStatus.REJECTED);
     assertThat(event.status().raw()).isEqualTo("rejected");
     assertThat(event.eventType()).isEqualTo("call_rejected");
-    assertThat(event.idempotencyKey()).isEqualTo("call_rejected:room_123abc");
+    assertThat(event.idempotencyKey()).isEqualTo("vaani:call_rejected:room_123abc");
   }
 
   @Test
@@ -103,7 +103,7 @@ final class VaaniWebhookParserTest {
     assertThat(event.status().value()).isEqualTo(CallStatus.NO_ANSWER);
     assertThat(event.status().raw()).isEqualTo("no_answer");
     assertThat(event.eventType()).isEqualTo("call_no_answer");
-    assertThat(event.idempotencyKey()).isEqualTo("call_no_answer:room_123abc");
+    assertThat(event.idempotencyKey()).isEqualTo("vaani:call_no_answer:room_123abc");
   }
 
   @Test
@@ -115,7 +115,7 @@ final class VaaniWebhookParserTest {
     assertThat(event.error()).isEqualTo("SIP_404_NOT_FOUND");
     assertThat(event.sipCode()).isEqualTo(404);
     assertThat(event.eventType()).isEqualTo("call_failed");
-    assertThat(event.idempotencyKey()).isEqualTo("call_failed:room_123abc");
+    assertThat(event.idempotencyKey()).isEqualTo("vaani:call_failed:room_123abc");
   }
 
   @Test
@@ -127,7 +127,8 @@ final class VaaniWebhookParserTest {
     assertThat(event.transferType().raw()).isEqualTo("warm");
     assertThat(event.phoneNumber()).isEqualTo("+919876543210");
     assertThat(event.eventType()).isEqualTo("human_transfer_initiated");
-    assertThat(event.idempotencyKey()).isEqualTo("human_transfer_initiated:room_123abc");
+    assertThat(event.idempotencyKey())
+        .isEqualTo("vaani:human_transfer_initiated:room_123abc:de9119acec39ea0a47ed0f9f4af104c1");
   }
 
   @Test
@@ -140,7 +141,8 @@ final class VaaniWebhookParserTest {
     assertThat(event.phoneNumber()).isEqualTo("+919876543210");
     assertThat(event.agentIdentity()).isEqualTo("human_agent_1712485300");
     assertThat(event.eventType()).isEqualTo("human_transfer_successful");
-    assertThat(event.idempotencyKey()).isEqualTo("human_transfer_successful:room_123abc");
+    assertThat(event.idempotencyKey())
+        .isEqualTo("vaani:human_transfer_successful:room_123abc:88f693315ec4fe3df12d32b6f14432d6");
   }
 
   @Test
@@ -155,7 +157,8 @@ final class VaaniWebhookParserTest {
     assertThat(event.reason().raw()).isEqualTo("busy");
     assertThat(event.sipStatus()).isEqualTo("busy");
     assertThat(event.eventType()).isEqualTo("human_transfer_failed");
-    assertThat(event.idempotencyKey()).isEqualTo("human_transfer_failed:room_123abc");
+    assertThat(event.idempotencyKey())
+        .isEqualTo("vaani:human_transfer_failed:room_123abc:ac8fc80fce3b004a68bb3049bdae361c");
   }
 
   @Test
@@ -166,7 +169,7 @@ final class VaaniWebhookParserTest {
     assertThat(event.endReason().value()).isEqualTo(EndReason.AGENT_REQUESTED_DISCONNECT);
     assertThat(event.endReason().raw()).isEqualTo("AGENT_REQUESTED_DISCONNECT");
     assertThat(event.eventType()).isEqualTo("call_ended");
-    assertThat(event.idempotencyKey()).isEqualTo("call_ended:room_123abc");
+    assertThat(event.idempotencyKey()).isEqualTo("vaani:call_ended:room_123abc");
   }
 
   @Test
@@ -186,7 +189,7 @@ final class VaaniWebhookParserTest {
         .containsExactly(Map.entry("location", "Mumbai"), Map.entry("intent", "service_inquiry"));
     assertThat(event.recordingUrl()).isEqualTo("https://storage.vaani.ai/recordings/call_123.mp3");
     assertThat(event.eventType()).isEqualTo("call_postprocessing");
-    assertThat(event.idempotencyKey()).isEqualTo("call_postprocessing:room_123abc");
+    assertThat(event.idempotencyKey()).isEqualTo("vaani:call_postprocessing:room_123abc");
   }
 
   @Test
@@ -347,7 +350,7 @@ final class VaaniWebhookParserTest {
     assertThat(event.roomName()).isEqualTo("room_123abc");
     assertThat(event.callDuration()).isEqualTo(Duration.ofSeconds(125));
     assertThat(event.endReason().value()).isEqualTo(EndReason.CLIENT_INITIATED);
-    assertThat(event.idempotencyKey()).isEqualTo("call_ended:room_123abc");
+    assertThat(event.idempotencyKey()).isEqualTo("vaani:call_ended:room_123abc");
   }
 
   @Test
@@ -459,8 +462,8 @@ final class VaaniWebhookParserTest {
         .containsEntry("size_bytes", 482133)
         .containsEntry("event", "call_recording_ready");
     assertThat(event.idempotencyKey())
-        .isEqualTo("call_recording_ready:" + Digests.sha256Hex(raw))
-        .matches("call_recording_ready:[0-9a-f]{64}");
+        .isEqualTo("vaani:call_recording_ready:" + Digests.sha256Hex(raw))
+        .matches("vaani:call_recording_ready:[0-9a-f]{64}");
   }
 
   @ParameterizedTest
@@ -475,7 +478,7 @@ final class VaaniWebhookParserTest {
     UnknownVaaniEvent event = (UnknownVaaniEvent) PARSER.parse(json);
     assertThat(event.eventType()).isEqualTo("call_queued");
     assertThat(event.roomName()).isNull();
-    assertThat(event.idempotencyKey()).startsWith("call_queued:").hasSize(12 + 64);
+    assertThat(event.idempotencyKey()).startsWith("vaani:call_queued:").hasSize(18 + 64);
   }
 
   @Test
@@ -535,7 +538,11 @@ final class VaaniWebhookParserTest {
       assertThat(event).isNotInstanceOf(UnknownVaaniEvent.class);
       assertThat(event.eventType()).isEqualTo(type);
       assertThat(event.roomName()).isEqualTo("r1");
-      assertThat(event.idempotencyKey()).isEqualTo(type + ":r1");
+      if (type.startsWith("human_transfer_")) {
+        assertThat(event.idempotencyKey()).matches("vaani:" + type + ":r1:[0-9a-f]{32}");
+      } else {
+        assertThat(event.idempotencyKey()).isEqualTo("vaani:" + type + ":r1");
+      }
     }
   }
 
