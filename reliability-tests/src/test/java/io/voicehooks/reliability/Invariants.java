@@ -15,6 +15,8 @@ import io.voicehooks.cllr.PostCallEvent;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.WebhookEvent;
+import io.voicehooks.core.WebhookException;
+import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.vaani.CallFailedEvent;
 import io.voicehooks.vaani.CallPostprocessingEvent;
@@ -63,6 +65,21 @@ final class Invariants {
       check(summary.sentiment() != null, "summary without sentiment");
       check(summary.toString() != null, "summary toString");
     }
+  }
+
+  /**
+   * Checks that an accepted event written back with {@link WebhookEvent#toJson()} parses again, to
+   * an equal event: nothing the model kept is lost or changed on the way out.
+   */
+  static <E extends WebhookEvent> void checkWrittenBack(E event, WebhookParser<E> parser) {
+    String json = event.toJson();
+    E again;
+    try {
+      again = parser.parse(json);
+    } catch (WebhookException e) {
+      throw new AssertionError("toJson() of an accepted event is refused: " + e.getMessage(), e);
+    }
+    check(again.equals(event), "toJson() does not parse back to an equal event");
   }
 
   static void checkAgni(AgniEvent event) {

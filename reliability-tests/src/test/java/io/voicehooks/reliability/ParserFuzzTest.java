@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.voicehooks.agni.AgniEvent;
 import io.voicehooks.agni.AgniWebhookParser;
+import io.voicehooks.agntix.AgntixEvent;
 import io.voicehooks.agntix.AgntixWebhookParser;
+import io.voicehooks.cllr.CllrEvent;
 import io.voicehooks.cllr.CllrWebhookParser;
 import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
@@ -15,6 +18,7 @@ import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.reliability.TestProvider.Everything;
 import io.voicehooks.reliability.TestProvider.TestEvent;
 import io.voicehooks.reliability.TestProvider.Unknown;
+import io.voicehooks.vaani.VaaniEvent;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.util.List;
 import java.util.Set;
@@ -55,12 +59,16 @@ final class ParserFuzzTest {
   void agniParser(byte[] body) {
     WebhookRequest request = WebhookRequest.of(body);
     try {
-      Invariants.checkAgni(AGNI.parse(request));
+      AgniEvent event = AGNI.parse(request);
+      Invariants.checkAgni(event);
+      Invariants.checkWrittenBack(event, AGNI);
     } catch (WebhookException rejected) {
       // The documented outcome for a body it cannot accept.
     }
     try {
-      Invariants.checkAgni(AGNI_ANY_ORG.parse(request));
+      AgniEvent event = AGNI_ANY_ORG.parse(request);
+      Invariants.checkAgni(event);
+      Invariants.checkWrittenBack(event, AGNI_ANY_ORG);
     } catch (WebhookException rejected) {
       // Same, without the organisation check.
     }
@@ -69,7 +77,9 @@ final class ParserFuzzTest {
   @FuzzTest
   void vaaniParser(byte[] body) {
     try {
-      Invariants.checkVaani(VAANI.parse(WebhookRequest.of(body)));
+      VaaniEvent event = VAANI.parse(WebhookRequest.of(body));
+      Invariants.checkVaani(event);
+      Invariants.checkWrittenBack(event, VAANI);
     } catch (WebhookException rejected) {
       // The documented outcome for a body it cannot accept.
     }
@@ -78,7 +88,9 @@ final class ParserFuzzTest {
   @FuzzTest
   void agntixParser(byte[] body) {
     try {
-      Invariants.checkAgntix(AGNTIX.parse(WebhookRequest.of(body)));
+      AgntixEvent event = AGNTIX.parse(WebhookRequest.of(body));
+      Invariants.checkAgntix(event);
+      Invariants.checkWrittenBack(event, AGNTIX);
     } catch (WebhookException rejected) {
       // The documented outcome for a body it cannot accept.
     }
@@ -87,7 +99,9 @@ final class ParserFuzzTest {
   @FuzzTest
   void cllrParser(byte[] body) {
     try {
-      Invariants.checkCllr(CLLR.parse(WebhookRequest.of(body)));
+      CllrEvent event = CLLR.parse(WebhookRequest.of(body));
+      Invariants.checkCllr(event);
+      Invariants.checkWrittenBack(event, CLLR);
     } catch (WebhookException rejected) {
       // The documented outcome for a body it cannot accept.
     }
