@@ -131,7 +131,7 @@ final class RecordFields {
         : context;
   }
 
-  /** Reads the current value as a free-form one, as {@link FreeForm} holds them. */
+  /** Reads the current value as a free-form one (the record's constructor makes it immutable). */
   private static @Nullable Object readRaw(JsonParser p, DeserializationContext ctxt)
       throws IOException {
     JsonToken token = p.currentToken();
@@ -151,7 +151,7 @@ final class RecordFields {
         return Boolean.FALSE;
       case START_OBJECT:
       case START_ARRAY:
-        return FreeForm.copyValue(ctxt.readValue(p, Object.class));
+        return ctxt.readValue(p, Object.class);
       default:
         return null;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.voicehooks.core.OpenEnum;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +38,17 @@ final class RecordFieldsTest {
       @JsonProperty("items") List<Inner> items,
       @JsonProperty("took") @InMillis @Nullable Duration took,
       @JsonProperty("at") @Nullable Instant at,
+      @JsonProperty("mood") @Nullable OpenEnum<Mood> mood,
       @ExtraFields Map<String, @Nullable Object> extraFields) {
     Outer {
       items = FreeForm.listOf(items);
       extraFields = FreeForm.copyOf(extraFields);
     }
+  }
+
+  enum Mood {
+    CALM,
+    UNKNOWN
   }
 
   /** A record without the component: what it does not declare is not its parent's. */
@@ -79,19 +86,21 @@ final class RecordFieldsTest {
     Outer outer =
         MAPPER.readValue(
             "{\"id\":\"o\",\"count\":\"many\",\"inner\":\"not an object\",\"took\":-5,"
-                + "\"at\":{\"when\":\"noon\"}}",
+                + "\"at\":{\"when\":\"noon\"},\"mood\":[\"calm\"]}",
             Outer.class);
 
     assertThat(outer.count()).isNull();
     assertThat(outer.inner()).isNull();
     assertThat(outer.took()).isNull();
     assertThat(outer.at()).isNull();
+    assertThat(outer.mood()).isNull();
     assertThat(outer.extraFields())
         .containsExactly(
             Map.entry("count", "many"),
             Map.entry("inner", "not an object"),
             Map.entry("took", -5),
-            Map.entry("at", Map.of("when", "noon")));
+            Map.entry("at", Map.of("when", "noon")),
+            Map.entry("mood", List.of("calm")));
   }
 
   @Test
@@ -116,7 +125,7 @@ final class RecordFieldsTest {
     String sent =
         "{\"id\":\"o\",\"count\":\"many\",\"inner\":{\"a\":\"x\",\"new\":[1,null]},"
             + "\"items\":[{\"a\":\"i\",\"tone\":\"calm\"}],\"took\":42500,"
-            + "\"at\":\"2026-03-24T18:30:00Z\",\"y\":{\"n\":null}}";
+            + "\"at\":\"2026-03-24T18:30:00Z\",\"mood\":\"calm\",\"y\":{\"n\":null}}";
     Outer outer = MAPPER.readValue(sent, Outer.class);
 
     JsonNode written = STRICT.readTree(Json.write(outer));
@@ -128,14 +137,28 @@ final class RecordFieldsTest {
   void write_absentFields_areLeftOut_durationsInTheirUnit_instantsInIso() throws Exception {
     Outer outer =
         new Outer(
-            "o", null, null, List.of(), Duration.ofMillis(1500), Instant.ofEpochSecond(0), null);
+            "o",
+            null,
+            null,
+            List.of(),
+            Duration.ofMillis(1500),
+            Instant.ofEpochSecond(0),
+            null,
+            null);
 
     assertThat(Json.write(outer))
         .isEqualTo("{\"id\":\"o\",\"took\":1500,\"at\":\"1970-01-01T00:00:00Z\"}");
     assertThat(
             Json.write(
                 new Outer(
-                    "o", null, null, List.of(), Duration.ofNanos(1_500_000_001L), null, null)))
+                    "o",
+                    null,
+                    null,
+                    List.of(),
+                    Duration.ofNanos(1_500_000_001L),
+                    null,
+                    null,
+                    null)))
         .as("exact: a fraction of a millisecond is kept")
         .contains("\"took\":1500.000001");
   }
