@@ -1,14 +1,11 @@
 package io.voicehooks.core.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.voicehooks.core.WebhookParseException;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,17 +34,13 @@ public final class IdDeserializer extends StdDeserializer<String> {
     if (token == JsonToken.VALUE_STRING) {
       String id = p.getText();
       if (hasControlCharacter(id)) {
-        String path = path(p.getParsingContext());
+        String path = Json.path(p.getParsingContext(), true);
         throw new WebhookParseException(
             "Field '" + path + "' contains a control character", path, /* eventType= */ null);
       }
       return id;
     }
-    JsonStreamContext context = p.getParsingContext();
-    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-      context = context.getParent(); // the value opened a context of its own
-    }
-    String path = path(context);
+    String path = Json.path(Json.containing(p), true);
     p.skipChildren();
     throw new WebhookParseException(
         "Field '" + path + "' must be a string or an integer", path, /* eventType= */ null);
@@ -74,21 +67,5 @@ public final class IdDeserializer extends StdDeserializer<String> {
       }
     }
     return false;
-  }
-
-  /** {@code data.call_session_id} from the parser's context, array indexes in brackets. */
-  static String path(@Nullable JsonStreamContext context) {
-    Deque<String> segments = new ArrayDeque<>();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      segments.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
-    }
-    StringBuilder path = new StringBuilder();
-    for (String segment : segments) {
-      if (path.length() > 0 && segment.charAt(0) != '[') {
-        path.append('.');
-      }
-      path.append(segment);
-    }
-    return path.toString();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.voicehooks.core.JsonLimits;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -141,6 +144,42 @@ public final class Json {
       }
     }
     return out.length() < name.length() ? out.append("...").toString() : out.toString();
+  }
+
+  /**
+   * Returns the context whose member the parser's current value is: the current context, or its
+   * parent when the value opened a context of its own (an object or array).
+   */
+  static JsonStreamContext containing(JsonParser p) {
+    JsonToken token = p.currentToken();
+    JsonStreamContext context = p.getParsingContext();
+    return token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY
+        ? context.getParent()
+        : context;
+  }
+
+  /**
+   * Names the position of a context from the root: {@code data.transcripts[3].role}, or with {@code
+   * []} for every index when {@code indexes} is false ({@code data.transcripts[].role}), so that
+   * one field of every element of a list has one name. Names are made {@link #printable}.
+   */
+  static String path(@Nullable JsonStreamContext context, boolean indexes) {
+    Deque<String> segments = new ArrayDeque<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        segments.push(indexes ? "[" + c.getCurrentIndex() + "]" : "[]");
+      } else if (c.getCurrentName() != null) {
+        segments.push(printable(c.getCurrentName()));
+      }
+    }
+    StringBuilder path = new StringBuilder();
+    for (String segment : segments) {
+      if (path.length() > 0 && segment.charAt(0) != '[') {
+        path.append('.');
+      }
+      path.append(segment);
+    }
+    return path.toString();
   }
 
   /** Reads values of the wrong shape as null, and reports field names (never values). */

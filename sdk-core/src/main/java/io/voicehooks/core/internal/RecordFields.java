@@ -102,7 +102,8 @@ final class RecordFields {
       return false;
     }
     frames.name(name);
-    frames.put(name, readRaw(p, ctxt));
+    // Read untyped, as FreeForm holds values; the record's constructor makes them immutable.
+    frames.put(name, ctxt.readValue(p, Object.class));
     return true;
   }
 
@@ -113,47 +114,12 @@ final class RecordFields {
    */
   static void keepUnreadable(JsonParser p, DeserializationContext ctxt) throws IOException {
     Frames frames = FRAMES.get();
-    JsonStreamContext containing = containing(p);
+    JsonStreamContext containing = Json.containing(p);
     if (frames.depth > 0 && containing == frames.objects[frames.depth - 1]) {
       String name = containing.getCurrentName();
       if (name != null) {
-        frames.put(name, readRaw(p, ctxt));
+        frames.put(name, ctxt.readValue(p, Object.class));
       }
-    }
-  }
-
-  /** The context whose member the parser's current value is. */
-  private static JsonStreamContext containing(JsonParser p) {
-    JsonToken token = p.currentToken();
-    JsonStreamContext context = p.getParsingContext();
-    return token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY
-        ? context.getParent()
-        : context;
-  }
-
-  /** Reads the current value as a free-form one (the record's constructor makes it immutable). */
-  private static @Nullable Object readRaw(JsonParser p, DeserializationContext ctxt)
-      throws IOException {
-    JsonToken token = p.currentToken();
-    if (token == null) {
-      return null;
-    }
-    switch (token) {
-      case VALUE_STRING:
-        return p.getText();
-      case VALUE_NUMBER_INT:
-        return p.getNumberValue();
-      case VALUE_NUMBER_FLOAT:
-        return p.getDecimalValue();
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      case START_OBJECT:
-      case START_ARRAY:
-        return ctxt.readValue(p, Object.class);
-      default:
-        return null;
     }
   }
 

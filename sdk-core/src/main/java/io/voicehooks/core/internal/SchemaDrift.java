@@ -1,9 +1,7 @@
 package io.voicehooks.core.internal;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,27 +77,8 @@ final class SchemaDrift {
    * @param field the field's name
    */
   static String path(JsonStreamContext context, String field) {
-    Deque<String> parts = new ArrayDeque<>();
-    parts.push(Json.printable(field));
-    // The field's own object is the innermost context; its ancestors give the path.
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      JsonStreamContext parent = c.getParent();
-      if (parent == null || parent.inRoot()) {
-        break;
-      }
-      if (parent.inArray()) {
-        parts.push("[]");
-      } else if (parent.getCurrentName() != null) {
-        parts.push(Json.printable(parent.getCurrentName()));
-      }
-    }
-    StringBuilder path = new StringBuilder();
-    for (String part : parts) {
-      if (path.length() > 0 && !part.equals("[]")) {
-        path.append('.');
-      }
-      path.append(part);
-    }
-    return path.toString();
+    String object = Json.path(context.getParent(), false);
+    String name = Json.printable(field);
+    return object.isEmpty() ? name : object + '.' + name;
   }
 }
