@@ -37,7 +37,7 @@ public final class AgntixListenerExample {
                 new AgntixEventListener() {
                   @Override
                   public void onSessionCreated(SessionCreatedEvent event) {
-                    out.println("created      " + event.id() + " at " + event.createdAt());
+                    out.println("created      " + event.sessionId() + " at " + event.createdAt());
                     out.println("direction    " + event.direction().value());
                     out.println("customer     " + event.metadata().customerPhoneNumber());
                   }

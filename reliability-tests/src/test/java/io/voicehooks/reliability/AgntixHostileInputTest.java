@@ -46,7 +46,7 @@ final class AgntixHostileInputTest {
                 UnknownAgntixEvent.class,
                 e -> {
                   assertThat(e.eventType()).isEqualTo("session.created");
-                  assertThat(((SessionCreatedEvent) e).id()).isEqualTo("ses_1");
+                  assertThat(((SessionCreatedEvent) e).sessionId()).isEqualTo("ses_1");
                   assertThat(e.idempotencyKey()).isEqualTo("agntix:session.created:ses_1");
                 }));
     identity(cases);
@@ -83,7 +83,7 @@ final class AgntixHostileInputTest {
         HostileCase.of(
             "id as an integer is its text",
             "{\"eventType\":\"session.ended\",\"id\":7}",
-            event(SessionEndedEvent.class, e -> assertThat(e.id()).isEqualTo("7"))));
+            event(SessionEndedEvent.class, e -> assertThat(e.sessionId()).isEqualTo("7"))));
     cases.add(
         HostileCase.of(
             "session.message.created is an unknown event",

@@ -27,7 +27,12 @@ final class TestProvider {
   private TestProvider() {}
 
   /** The provider's event union. */
-  sealed interface TestEvent extends WebhookEvent permits Everything, Minimal, Unknown {}
+  sealed interface TestEvent extends WebhookEvent permits Everything, Minimal, Unknown {
+    @Override
+    default String provider() {
+      return "test";
+    }
+  }
 
   /** An open enum, as every provider declares them. */
   enum Color {

@@ -7,6 +7,7 @@ import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +48,6 @@ public record CallCompletedEvent(
   /** The event type name on the wire. */
   public static final String EVENT_TYPE = "call.completed";
 
-  /** The provider name, in {@link CallSummary#provider()} and first in every Agni key. */
-  static final String PROVIDER = "agni";
-
   /** Epoch milliseconds of 2001-09-09: no call's offset from its own start is this large. */
   private static final long EPOCH_MILLIS_THRESHOLD = 1_000_000_000_000L;
 
@@ -69,9 +67,7 @@ public record CallCompletedEvent(
           "data",
           EVENT_TYPE);
     }
-    if (isBlank(data.callSessionId()) && isBlank(data.callId())) {
-      throw WebhookParseException.missingField("data.call_session_id", EVENT_TYPE);
-    }
+    Identity.require(sessionIdOf(data), "data.call_session_id", EVENT_TYPE);
     extraFields = FreeForm.copyOf(extraFields);
   }
 
@@ -87,15 +83,15 @@ public record CallCompletedEvent(
    *
    * @return the id, never empty
    */
+  @Override
   public String sessionId() {
-    String id = data.callSessionId();
-    return isBlank(id) ? Objects.requireNonNull(data.callId()) : id;
+    return Objects.requireNonNull(sessionIdOf(data));
   }
 
-  /** {@return {@code agni:call.completed:} followed by {@link #sessionId()}} */
-  @Override
-  public String idempotencyKey() {
-    return PROVIDER + ":" + EVENT_TYPE + ":" + sessionId();
+  /** The session id: {@code call_session_id}, else {@code call_id}; null when neither is text. */
+  private static @Nullable String sessionIdOf(CallData data) {
+    String id = data.callSessionId();
+    return isBlank(id) ? data.callId() : id;
   }
 
   /**

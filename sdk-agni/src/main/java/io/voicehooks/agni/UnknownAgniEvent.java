@@ -1,6 +1,7 @@
 package io.voicehooks.agni;
 
 import io.voicehooks.core.UnknownEvent;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,23 @@ public record UnknownAgniEvent(String eventType, String rawJson)
     Objects.requireNonNull(rawJson, "rawJson == null");
   }
 
-  /** {@return {@code agni}} */
+  /**
+   * Returns the body's {@code data.call_session_id}, or else {@code data.call_id}, parsed on each
+   * call.
+   *
+   * @return the id when it is a non-blank string, else null
+   */
   @Override
-  public String provider() {
-    return CallCompletedEvent.PROVIDER;
+  public @Nullable String sessionId() {
+    Map<String, @Nullable Object> fields = fields();
+    String id = Identity.textAt(fields, "data", "call_session_id");
+    return id != null ? id : Identity.textAt(fields, "data", "call_id");
+  }
+
+  /** {@return the provider, the type and the SHA-256 of the body, as for every unknown event} */
+  @Override
+  public String idempotencyKey() {
+    return UnknownEvent.super.idempotencyKey();
   }
 
   /**

@@ -7,6 +7,7 @@ import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
 import java.time.Instant;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * {@code session.created}: a session was initiated; for an outbound voice call, before pickup. Use
  * it to mark the originating task as in flight.
  *
- * @param id the session id (a UUID), shared with the session's {@code session.ended} and accepted
- *     by {@link AgntixClient#sessionMessages(String)}; never empty
+ * @param sessionId the session id ({@code id}) (a UUID), shared with the session's {@code
+ *     session.ended} and accepted by {@link AgntixClient#sessionMessages(String)}; never empty
  * @param type the session kind, {@code VOICE} or {@code CHAT}, or null
  * @param platform the channel, such as {@code PHONE}, or null
  * @param direction {@code INBOUND} or {@code OUTBOUND}, or null
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *     wire names (unmodifiable, empty when there are none)
  */
 public record SessionCreatedEvent(
-    @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) String id,
+    @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) String sessionId,
     @JsonProperty("type") @Nullable OpenEnum<SessionType> type,
     @JsonProperty("platform") @Nullable OpenEnum<SessionPlatform> platform,
     @JsonProperty("direction") @Nullable OpenEnum<SessionDirection> direction,
@@ -48,7 +49,7 @@ public record SessionCreatedEvent(
   /**
    * Creates the event.
    *
-   * @param id the session id; required
+   * @param sessionId the session id ({@code id}); required
    * @param type the session kind, or null
    * @param platform the channel, or null
    * @param direction the direction, or null
@@ -57,12 +58,10 @@ public record SessionCreatedEvent(
    * @param createdAt when the session started, or null
    * @param metadata the metadata, or null for none
    * @param extraFields the fields not declared, or null for none; copied deeply
-   * @throws WebhookParseException if {@code id} is null or empty
+   * @throws WebhookParseException if {@code sessionId} is null or empty
    */
   public SessionCreatedEvent {
-    if (id == null || id.isBlank()) {
-      throw WebhookParseException.missingField("id", EVENT_TYPE);
-    }
+    Identity.require(sessionId, "id", EVENT_TYPE);
     if (metadata == null) {
       metadata = SessionMetadata.EMPTY;
     }
@@ -75,12 +74,6 @@ public record SessionCreatedEvent(
     return EVENT_TYPE;
   }
 
-  /** {@return {@code agntix:session.created:<id>}} */
-  @Override
-  public String idempotencyKey() {
-    return SessionEndedEvent.PROVIDER + ":" + EVENT_TYPE + ":" + id;
-  }
-
   @Override
   public void dispatch(AgntixEventListener listener) {
     listener.onSessionCreated(this);
@@ -90,7 +83,7 @@ public record SessionCreatedEvent(
   @Override
   public String toString() {
     return ToString.of(this)
-        .add("id", id)
+        .add("sessionId", sessionId)
         .add("type", type)
         .add("platform", platform)
         .add("direction", direction)

@@ -9,6 +9,7 @@ import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #toString()} shows the ids, kinds, state and times; the metadata and analysis through
  * their own redacted strings, and {@link #extraFields()} only by its number of keys.
  *
- * @param id the session id (a UUID), the same as in {@code session.created}; never empty
+ * @param sessionId the session id ({@code id}) (a UUID), the same as in {@code session.created};
+ *     never empty
  * @param type the session kind, {@code VOICE} or {@code CHAT}, or null
  * @param platform the channel, such as {@code PHONE}, or null
  * @param direction {@code INBOUND} or {@code OUTBOUND}, or null
@@ -53,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  *     (unmodifiable, empty when there are none)
  */
 public record SessionEndedEvent(
-    @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) String id,
+    @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) String sessionId,
     @JsonProperty("type") @Nullable OpenEnum<SessionType> type,
     @JsonProperty("platform") @Nullable OpenEnum<SessionPlatform> platform,
     @JsonProperty("direction") @Nullable OpenEnum<SessionDirection> direction,
@@ -71,13 +73,10 @@ public record SessionEndedEvent(
   /** The value of {@code eventType} for this event. */
   public static final String EVENT_TYPE = "session.ended";
 
-  /** The provider name, in {@link CallSummary#provider()} and first in every Agntix key. */
-  static final String PROVIDER = "agntix";
-
   /**
    * Creates the event.
    *
-   * @param id the session id; required
+   * @param sessionId the session id ({@code id}); required
    * @param type the session kind, or null
    * @param platform the channel, or null
    * @param direction the direction, or null
@@ -90,12 +89,10 @@ public record SessionEndedEvent(
    * @param metadata the metadata, or null for none
    * @param analysis the analysis, or null for none
    * @param extraFields the keys not declared, or null for none; copied deeply
-   * @throws WebhookParseException if {@code id} is null or empty
+   * @throws WebhookParseException if {@code sessionId} is null or empty
    */
   public SessionEndedEvent {
-    if (id == null || id.isBlank()) {
-      throw WebhookParseException.missingField("id", EVENT_TYPE);
-    }
+    Identity.require(sessionId, "id", EVENT_TYPE);
     if (metadata == null) {
       metadata = SessionMetadata.EMPTY;
     }
@@ -109,12 +106,6 @@ public record SessionEndedEvent(
   @Override
   public String eventType() {
     return EVENT_TYPE;
-  }
-
-  /** {@return {@code agntix:session.ended:<id>}} */
-  @Override
-  public String idempotencyKey() {
-    return PROVIDER + ":" + EVENT_TYPE + ":" + id;
   }
 
   /**
@@ -168,7 +159,7 @@ public record SessionEndedEvent(
    * offset is the message's {@code createdAt} minus the session's, when both are known.
    *
    * <pre>{@code
-   * CallSummary call = event.callSummary(client.sessionMessages(event.id()));
+   * CallSummary call = event.callSummary(client.sessionMessages(event.sessionId()));
    * }</pre>
    *
    * @param messages the session's messages, in order
@@ -184,7 +175,7 @@ public record SessionEndedEvent(
     ResolutionAnalysis resolution = analysis.resolution();
     return new CallSummary(
         PROVIDER,
-        id,
+        sessionId,
         CallSummary.Outcome.UNKNOWN,
         state == null ? null : state.raw(),
         resolution == null || resolution.classification() == null
@@ -213,7 +204,7 @@ public record SessionEndedEvent(
   @Override
   public String toString() {
     return ToString.of(this)
-        .add("id", id)
+        .add("sessionId", sessionId)
         .add("type", type)
         .add("platform", platform)
         .add("direction", direction)

@@ -1,8 +1,10 @@
 package io.voicehooks.agntix;
 
 import io.voicehooks.core.UnknownEvent;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event whose {@code eventType} this SDK does not model, kept whole. The docs name events beyond
@@ -25,10 +27,20 @@ public record UnknownAgntixEvent(String eventType, String rawJson)
     Objects.requireNonNull(rawJson, "rawJson == null");
   }
 
-  /** {@return {@code agntix}} */
+  /**
+   * Returns the body's {@code id}, parsed on each call.
+   *
+   * @return the id when it is a non-blank string, else null
+   */
   @Override
-  public String provider() {
-    return SessionEndedEvent.PROVIDER;
+  public @Nullable String sessionId() {
+    return Identity.textAt(fields(), "id");
+  }
+
+  /** {@return the provider, the type and the SHA-256 of the body, as for every unknown event} */
+  @Override
+  public String idempotencyKey() {
+    return UnknownEvent.super.idempotencyKey();
   }
 
   @Override

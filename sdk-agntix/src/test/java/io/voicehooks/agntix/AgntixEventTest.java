@@ -34,7 +34,7 @@ final class AgntixEventTest {
   void parse_sessionCreated_mapsEveryField() {
     SessionCreatedEvent event = (SessionCreatedEvent) parse("session.created.json");
 
-    assertThat(event.id()).isEqualTo(SESSION_ID);
+    assertThat(event.sessionId()).isEqualTo(SESSION_ID);
     assertThat(event.eventType()).isEqualTo("session.created");
     assertThat(event.idempotencyKey()).isEqualTo("agntix:session.created:" + SESSION_ID);
     assertThat(event.type()).isEqualTo(new OpenEnum<>(SessionType.VOICE, "VOICE"));
@@ -54,7 +54,7 @@ final class AgntixEventTest {
   void parse_sessionCreatedWithEventTypeLast_mapsEveryField() {
     SessionCreatedEvent event = (SessionCreatedEvent) parse("session.created.event-type-last.json");
 
-    assertThat(event.id()).isEqualTo("0b6f1c55-3a8e-4c1e-9f2d-6f1f0e2b7a41");
+    assertThat(event.sessionId()).isEqualTo("0b6f1c55-3a8e-4c1e-9f2d-6f1f0e2b7a41");
     assertThat(event.eventType()).isEqualTo("session.created");
     assertThat(event.type().value()).isEqualTo(SessionType.CHAT);
     assertThat(event.platform().value()).isEqualTo(SessionPlatform.WHATSAPP);
@@ -71,7 +71,7 @@ final class AgntixEventTest {
   void parse_sessionEnded_mapsEveryField() {
     SessionEndedEvent event = (SessionEndedEvent) parse("session.ended.json");
 
-    assertThat(event.id()).isEqualTo(SESSION_ID);
+    assertThat(event.sessionId()).isEqualTo(SESSION_ID);
     assertThat(event.eventType()).isEqualTo("session.ended");
     assertThat(event.idempotencyKey()).isEqualTo("agntix:session.ended:" + SESSION_ID);
     assertThat(event.type().value()).isEqualTo(SessionType.VOICE);
@@ -155,7 +155,7 @@ final class AgntixEventTest {
   void parse_sessionEndedWithoutAnalysis_givesEmptyAnalysisAndMetadata() {
     SessionEndedEvent event = (SessionEndedEvent) parse("session.ended.minimal.json");
 
-    assertThat(event.id()).isEqualTo("c3f1a6e2-5d0b-4e71-8a9c-2b7e4f6d1a08");
+    assertThat(event.sessionId()).isEqualTo("c3f1a6e2-5d0b-4e71-8a9c-2b7e4f6d1a08");
     assertThat(event.state().value()).isEqualTo(SessionState.CLOSED);
     assertThat(event.type()).isNull();
     assertThat(event.platform()).isNull();
@@ -403,12 +403,12 @@ final class AgntixEventTest {
         new AgntixEventListener() {
           @Override
           public void onSessionCreated(SessionCreatedEvent event) {
-            calls.add("created:" + event.id());
+            calls.add("created:" + event.sessionId());
           }
 
           @Override
           public void onSessionEnded(SessionEndedEvent event) {
-            calls.add("ended:" + event.id());
+            calls.add("ended:" + event.sessionId());
           }
 
           @Override

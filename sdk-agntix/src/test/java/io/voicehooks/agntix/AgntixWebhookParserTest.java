@@ -296,7 +296,7 @@ final class AgntixWebhookParserTest {
     assertThat(retry.status()).isEqualTo(200);
     assertThat(forged.status()).isEqualTo(401);
     assertThat(ended).hasSize(1);
-    assertThat(ended.get(0).id()).isEqualTo("4981804c-2658-4893-84ff-9c2fa90fb3c2");
+    assertThat(ended.get(0).sessionId()).isEqualTo("4981804c-2658-4893-84ff-9c2fa90fb3c2");
   }
 
   private static void assertReason(Throwable e, Reason reason) {

@@ -8,6 +8,7 @@ import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +50,6 @@ public record PostCallEvent(
   /** The event type this SDK gives cllr's post-call payload, which names none: {@value}. */
   public static final String EVENT_TYPE = "post_call";
 
-  /** The provider name, in {@link CallSummary#provider()} and first in the key. */
-  static final String PROVIDER = "cllr";
-
   /**
    * Creates the event.
    *
@@ -64,9 +62,7 @@ public record PostCallEvent(
    * @throws WebhookParseException if {@code callId} is null or blank
    */
   public PostCallEvent {
-    if (callId == null || callId.isBlank()) {
-      throw WebhookParseException.missingField("callId", EVENT_TYPE);
-    }
+    Identity.require(callId, "callId", EVENT_TYPE);
     extraFields = FreeForm.copyOf(extraFields);
   }
 
@@ -74,17 +70,6 @@ public record PostCallEvent(
   @Override
   public String eventType() {
     return EVENT_TYPE;
-  }
-
-  /**
-   * Returns {@code cllr:post_call:<callId>}: cllr sends each call once and documents the call id as
-   * the idempotency key; the prefix keeps it apart from other providers' keys in a shared store.
-   *
-   * @return the idempotency key
-   */
-  @Override
-  public String idempotencyKey() {
-    return PROVIDER + ":" + EVENT_TYPE + ":" + callId;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.voicehooks.core;
 
 import io.voicehooks.core.internal.Digests;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.Identity;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -19,14 +20,6 @@ public interface UnknownEvent extends WebhookEvent {
   String rawJson();
 
   /**
-   * Returns the provider that sent the event, in lower case as in {@link CallSummary#provider()}
-   * ({@code agni}, {@code vaani}, {@code agntix}): the first part of {@link #idempotencyKey()}.
-   *
-   * @return the provider's name
-   */
-  String provider();
-
-  /**
    * Returns the provider, the event type and the SHA-256 of the raw body: a retried delivery
    * repeats the same bytes and so the same key, while two different events of one unknown type do
    * not share one, nor do events of two providers (one idempotency store can serve them all).
@@ -35,7 +28,7 @@ public interface UnknownEvent extends WebhookEvent {
    */
   @Override
   default String idempotencyKey() {
-    return provider() + ":" + eventType() + ":" + Digests.sha256Hex(rawJson());
+    return Identity.key(provider(), eventType(), Digests.sha256Hex(rawJson()));
   }
 
   /** {@return {@link #rawJson()}: the body as received} */

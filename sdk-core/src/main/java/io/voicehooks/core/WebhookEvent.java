@@ -7,6 +7,16 @@ import io.voicehooks.core.internal.Json;
  * code that handles several providers can log, route and de-duplicate without knowing them.
  */
 public interface WebhookEvent {
+  /**
+   * Returns the provider that sent the event, in lower case: {@code agni}, {@code vaani}, {@code
+   * agntix} or {@code cllr}, each module's {@code PROVIDER} constant (such as {@code
+   * AgniEvent.PROVIDER}). It is the first part of {@link #idempotencyKey()} and the value of {@link
+   * CallSummary#provider()}.
+   *
+   * @return the provider's name
+   */
+  String provider();
+
   /** {@return the provider's name for this event, such as {@code call.completed}} */
   String eventType();
 

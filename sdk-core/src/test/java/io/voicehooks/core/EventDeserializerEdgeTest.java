@@ -150,6 +150,11 @@ final class EventDeserializerEdgeTest {
     }
 
     @Override
+    public String provider() {
+      return "test";
+    }
+
+    @Override
     public String eventType() {
       return "picky";
     }

@@ -20,7 +20,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 final class EventDeserializerTest {
-  sealed interface TestEvent extends WebhookEvent permits CallDone, UnknownTestEvent {}
+  sealed interface TestEvent extends WebhookEvent permits CallDone, UnknownTestEvent {
+    @Override
+    default String provider() {
+      return "test";
+    }
+  }
 
   enum Status {
     COMPLETED,

@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
 final class TestEvents {
   private TestEvents() {}
 
-  sealed interface TestEvent extends WebhookEvent permits Ping, Unknown {}
+  sealed interface TestEvent extends WebhookEvent permits Ping, Unknown {
+    @Override
+    default String provider() {
+      return "test";
+    }
+  }
 
   record Ping(
       @JsonProperty("id") @JsonDeserialize(using = IdDeserializer.class) @Nullable String id)

@@ -6,6 +6,7 @@ import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -54,7 +55,7 @@ public record CallFailedEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallFailedEvent {
-    roomName = RoomNames.require(roomName, EVENT_TYPE);
+    roomName = Identity.require(roomName, "room_name", EVENT_TYPE);
     extraFields = FreeForm.copyOf(extraFields);
   }
 

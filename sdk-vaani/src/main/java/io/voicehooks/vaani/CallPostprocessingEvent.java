@@ -7,6 +7,7 @@ import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.InMillis;
 import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
@@ -68,9 +69,6 @@ public record CallPostprocessingEvent(
   /** The value of {@code event} for this record. */
   public static final String EVENT_TYPE = "call_postprocessing";
 
-  /** The name {@link CallSummary#provider()} gives Vaani. */
-  static final String PROVIDER = "vaani";
-
   /**
    * Creates the event, copying the entities.
    *
@@ -84,7 +82,7 @@ public record CallPostprocessingEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallPostprocessingEvent {
-    roomName = RoomNames.require(roomName, EVENT_TYPE);
+    roomName = Identity.require(roomName, "room_name", EVENT_TYPE);
     entities = FreeForm.copyOf(entities);
     extraFields = FreeForm.copyOf(extraFields);
   }

@@ -6,6 +6,7 @@ import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,7 @@ public record CallRingingEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public CallRingingEvent {
-    roomName = RoomNames.require(roomName, EVENT_TYPE);
+    roomName = Identity.require(roomName, "room_name", EVENT_TYPE);
     extraFields = FreeForm.copyOf(extraFields);
   }
 

@@ -6,6 +6,7 @@ import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +52,7 @@ public record HumanTransferSucceededEvent(
    * @throws io.voicehooks.core.WebhookParseException if {@code roomName} is null or blank
    */
   public HumanTransferSucceededEvent {
-    roomName = RoomNames.require(roomName, EVENT_TYPE);
+    roomName = Identity.require(roomName, "room_name", EVENT_TYPE);
     extraFields = FreeForm.copyOf(extraFields);
   }
 

@@ -1,6 +1,7 @@
 package io.voicehooks.vaani;
 
 import io.voicehooks.core.UnknownEvent;
+import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -37,14 +38,7 @@ public record UnknownVaaniEvent(String eventType, String rawJson)
    */
   @Override
   public @Nullable String roomName() {
-    Object value = fields().get(RoomNames.FIELD);
-    return value instanceof String && !((String) value).isBlank() ? (String) value : null;
-  }
-
-  /** {@return {@code vaani}} */
-  @Override
-  public String provider() {
-    return CallPostprocessingEvent.PROVIDER;
+    return Identity.textAt(fields(), "room_name");
   }
 
   /** {@return the provider, the type and the SHA-256 of the body, as for every unknown event} */

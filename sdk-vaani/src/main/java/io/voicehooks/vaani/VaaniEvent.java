@@ -27,6 +27,17 @@ public sealed interface VaaniEvent extends WebhookEvent
         CallEndedEvent,
         CallPostprocessingEvent,
         UnknownVaaniEvent {
+  /**
+   * The provider's name, {@value}: first in every Vaani key and in {@link
+   * io.voicehooks.core.CallSummary#provider()}.
+   */
+  String PROVIDER = "vaani";
+
+  /** {@return {@value #PROVIDER}} */
+  @Override
+  default String provider() {
+    return PROVIDER;
+  }
 
   /**
    * {@inheritDoc}

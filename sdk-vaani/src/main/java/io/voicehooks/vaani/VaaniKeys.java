@@ -2,6 +2,7 @@ package io.voicehooks.vaani;
 
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.internal.Digests;
+import io.voicehooks.core.internal.Identity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +20,7 @@ final class VaaniKeys {
 
   /** {@return the idempotency key of a known event} */
   static String of(VaaniEvent event) {
-    String key =
-        CallPostprocessingEvent.PROVIDER + ":" + event.eventType() + ":" + event.roomName();
+    String key = Identity.key(VaaniEvent.PROVIDER, event.eventType(), event.roomName());
     String attempt = attemptDigest(event);
     return attempt == null ? key : key + ":" + attempt;
   }
