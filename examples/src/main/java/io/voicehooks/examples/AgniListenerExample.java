@@ -43,7 +43,7 @@ public final class AgniListenerExample {
                     out.println("call session  " + event.sessionId());
                     out.println("status        " + call.status().value()); // an OpenEnum
                     out.println("channel       " + call.channel().value());
-                    out.println("duration      " + call.durationSec()); // a Duration
+                    out.println("duration      " + call.duration()); // a Duration
                     out.println("started at    " + call.startedAt()); // an Instant
                     out.println("cost          " + call.costTotal()); // a BigDecimal
                     out.println("sentiment     " + analysis.sentiment().value());

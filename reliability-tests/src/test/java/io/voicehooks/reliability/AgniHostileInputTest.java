@@ -12,7 +12,7 @@ import io.voicehooks.agni.CallData;
 import io.voicehooks.agni.CallStatus;
 import io.voicehooks.agni.Channel;
 import io.voicehooks.agni.DisconnectReason;
-import io.voicehooks.agni.Sentiment;
+import io.voicehooks.agni.SentimentLabel;
 import io.voicehooks.agni.UnknownAgniEvent;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookVerificationException;
@@ -260,8 +260,7 @@ final class AgniHostileInputTest {
         HostileCase.of(
             "call_latency_ms in milliseconds",
             data("\"call_latency_ms\":150"),
-            completed(
-                e -> assertThat(e.data().callLatencyMs()).isEqualTo(Duration.ofMillis(150)))));
+            completed(e -> assertThat(e.data().callLatency()).isEqualTo(Duration.ofMillis(150)))));
     attempt(cases, "1", 1);
     attempt(cases, "-1", -1);
     attempt(cases, "2147483647", Integer.MAX_VALUE);
@@ -284,7 +283,7 @@ final class AgniHostileInputTest {
         HostileCase.of(
             "duration_sec " + value,
             data("\"duration_sec\":" + value),
-            completed(e -> assertThat(e.data().durationSec()).isEqualTo(expected))));
+            completed(e -> assertThat(e.data().duration()).isEqualTo(expected))));
   }
 
   private static void attempt(List<HostileCase> cases, String value, Integer expected) {
@@ -318,7 +317,8 @@ final class AgniHostileInputTest {
                   assertThat(d.status().raw()).isEqualTo("brand_new");
                   assertThat(d.channel().value()).isEqualTo(Channel.UNKNOWN);
                   assertThat(d.disconnectReason().value()).isEqualTo(DisconnectReason.UNKNOWN);
-                  assertThat(d.postCallAnalysis().sentiment().value()).isEqualTo(Sentiment.UNKNOWN);
+                  assertThat(d.postCallAnalysis().sentiment().value())
+                      .isEqualTo(SentimentLabel.UNKNOWN);
                 })));
     cases.add(
         HostileCase.of(
@@ -364,10 +364,10 @@ final class AgniHostileInputTest {
                   assertThat(d.status()).isNull();
                   assertThat(d.channel()).isNull();
                   assertThat(d.disconnectReason()).isNull();
-                  assertThat(d.durationSec()).isNull();
+                  assertThat(d.duration()).isNull();
                   assertThat(d.attempt()).isNull();
                   assertThat(d.costTotal()).isNull();
-                  assertThat(d.callLatencyMs()).isNull();
+                  assertThat(d.callLatency()).isNull();
                   assertThat(d.startedAt()).isNull();
                   assertThat(d.endedAt()).isNull();
                   assertThat(d.createdAt()).isNull();
@@ -386,7 +386,7 @@ final class AgniHostileInputTest {
             completed(
                 e ->
                     assertThat(e.data().transcripts())
-                        .extracting(t -> t.timestampMs())
+                        .extracting(t -> t.offset())
                         .containsExactly(Duration.ofMillis(1), Duration.ofMillis(5), null))));
     cases.add(
         HostileCase.of(

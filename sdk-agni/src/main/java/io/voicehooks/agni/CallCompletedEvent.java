@@ -178,8 +178,8 @@ public record CallCompletedEvent(
   }
 
   private @Nullable Duration duration() {
-    if (data.durationSec() != null) {
-      return data.durationSec();
+    if (data.duration() != null) {
+      return data.duration();
     }
     Instant start = data.startedAt();
     Instant end = data.endedAt();
@@ -194,13 +194,13 @@ public record CallCompletedEvent(
     for (TranscriptEntry entry : data.transcripts()) {
       String text = entry.content();
       if (text != null) {
-        turns.add(new CallSummary.Turn(role(entry.role()), text, offset(entry.timestampMs())));
+        turns.add(new CallSummary.Turn(role(entry.role()), text, offset(entry.offset())));
       }
     }
     return turns;
   }
 
-  private static CallSummary.Role role(@Nullable OpenEnum<TranscriptRole> role) {
+  private static CallSummary.Role role(@Nullable OpenEnum<MessageRole> role) {
     if (role == null) {
       return CallSummary.Role.OTHER;
     }

@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *     documented: null when the other party is not a known contact
  * @param phone the external party's phone number in E.164 form ({@code phone}), or null
  * @param status how the call ended ({@code status}), or null when not sent
- * @param durationSec how long the call lasted ({@code duration_sec}, sent in seconds), or null
+ * @param duration how long the call lasted ({@code duration_sec}, sent in seconds), or null
  * @param callSessionId the call session's id ({@code call_session_id}), Agni's documented
  *     de-duplication key; null only when {@code call_id} is sent instead
  * @param callId the call's id ({@code call_id}), which one Agni page names as the idempotency key
@@ -57,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  * @param disconnectReason why the call was disconnected ({@code disconnect_reason}), or null
  * @param costTotal what the call cost ({@code cost_total}), read exactly from a JSON number or a
  *     numeric string; Agni does not document the currency or unit. Null when not sent
- * @param callLatencyMs the call's latency ({@code call_latency_ms}, sent in milliseconds), or null.
+ * @param callLatency the call's latency ({@code call_latency_ms}, sent in milliseconds), or null.
  *     Agni does not define it; inferred, not documented: the agent's average response latency
  * @param startedAt when the call started ({@code started_at}), or null
  * @param endedAt when the call ended ({@code ended_at}), or null
@@ -76,7 +76,7 @@ public record CallData(
     @JsonProperty("contact_id") @Nullable String contactId,
     @JsonProperty("phone") @Nullable String phone,
     @JsonProperty("status") @Nullable OpenEnum<CallStatus> status,
-    @JsonProperty("duration_sec") @InSeconds @Nullable Duration durationSec,
+    @JsonProperty("duration_sec") @InSeconds @Nullable Duration duration,
     @JsonProperty("call_session_id") @JsonDeserialize(using = IdDeserializer.class)
         @Nullable String callSessionId,
     @JsonProperty("call_id") @JsonDeserialize(using = IdDeserializer.class) @Nullable String callId,
@@ -91,7 +91,7 @@ public record CallData(
     @JsonProperty("channel") @Nullable OpenEnum<Channel> channel,
     @JsonProperty("disconnect_reason") @Nullable OpenEnum<DisconnectReason> disconnectReason,
     @JsonProperty("cost_total") @Nullable BigDecimal costTotal,
-    @JsonProperty("call_latency_ms") @InMillis @Nullable Duration callLatencyMs,
+    @JsonProperty("call_latency_ms") @InMillis @Nullable Duration callLatency,
     @JsonProperty("started_at") @Nullable Instant startedAt,
     @JsonProperty("ended_at") @Nullable Instant endedAt,
     @JsonProperty("created_at") @Nullable Instant createdAt,
@@ -101,7 +101,7 @@ public record CallData(
 
   private static final Comparator<TranscriptEntry> BY_TIMESTAMP =
       Comparator.comparing(
-          TranscriptEntry::timestampMs, Comparator.nullsLast(Comparator.naturalOrder()));
+          TranscriptEntry::offset, Comparator.nullsLast(Comparator.naturalOrder()));
 
   /**
    * Creates the call data, copying the transcript and ordering it by {@code timestamp_ms} (a stable
@@ -111,7 +111,7 @@ public record CallData(
    * @param contactId the contact's id, or null
    * @param phone the external party's number, or null
    * @param status how the call ended, or null
-   * @param durationSec how long the call lasted, or null
+   * @param duration how long the call lasted, or null
    * @param callSessionId the call session's id, or null
    * @param callId the call's id, or null
    * @param attempt the dial attempt, or null
@@ -125,7 +125,7 @@ public record CallData(
    * @param channel the channel, or null
    * @param disconnectReason why the call was disconnected, or null
    * @param costTotal the cost, or null
-   * @param callLatencyMs the latency, or null
+   * @param callLatency the latency, or null
    * @param startedAt when the call started, or null
    * @param endedAt when the call ended, or null
    * @param createdAt when the session was created, or null
@@ -147,7 +147,7 @@ public record CallData(
         .add("contactId", contactId)
         .redact("phone", phone)
         .add("status", status)
-        .add("durationSec", durationSec)
+        .add("duration", duration)
         .add("callSessionId", callSessionId)
         .add("callId", callId)
         .add("attempt", attempt)
@@ -161,7 +161,7 @@ public record CallData(
         .add("channel", channel)
         .add("disconnectReason", disconnectReason)
         .add("costTotal", costTotal)
-        .add("callLatencyMs", callLatencyMs)
+        .add("callLatency", callLatency)
         .add("startedAt", startedAt)
         .add("endedAt", endedAt)
         .add("createdAt", createdAt)

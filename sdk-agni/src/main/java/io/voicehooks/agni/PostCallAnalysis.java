@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  *     documented key whose value could not be read
  */
 public record PostCallAnalysis(
-    @JsonProperty("sentiment") @Nullable OpenEnum<Sentiment> sentiment,
+    @JsonProperty("sentiment") @Nullable OpenEnum<SentimentLabel> sentiment,
     @JsonProperty("disposition") @Nullable OpenEnum<Disposition> disposition,
     @JsonProperty("goals_met") @Nullable Boolean goalsMet,
     @JsonProperty("next_steps") @Nullable String nextSteps,

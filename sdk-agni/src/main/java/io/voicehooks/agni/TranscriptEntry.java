@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * gives the top-level role, or the message's when there is none at the top.
  *
  * @param id the entry's id, such as {@code t-001}, or null when not sent
- * @param timestampMs when the entry was spoken ({@code timestamp_ms}), read as milliseconds. Agni
- *     does not say whether this is an offset from the start of the call (as its examples suggest)
- *     or an epoch time; the value is kept as sent. Null when not sent or not a number
+ * @param offset when the entry was spoken ({@code timestamp_ms}), read as milliseconds. Agni does
+ *     not say whether this is an offset from the start of the call (as its examples suggest) or an
+ *     epoch time; the value is kept as sent. Null when not sent or not a number
  * @param role who spoke: the top-level {@code role}, or else {@code message.role}; null when
  *     neither is sent
  * @param message what was said, or null when not sent
@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record TranscriptEntry(
     @JsonProperty("id") @Nullable String id,
-    @JsonProperty("timestamp_ms") @InMillis @Nullable Duration timestampMs,
-    @JsonProperty("role") @Nullable OpenEnum<TranscriptRole> role,
+    @JsonProperty("timestamp_ms") @InMillis @Nullable Duration offset,
+    @JsonProperty("role") @Nullable OpenEnum<MessageRole> role,
     @JsonProperty("message") @Nullable TranscriptMessage message,
     @JsonProperty("created_at") @Nullable Instant createdAt,
     @ExtraFields Map<String, @Nullable Object> extraFields) {
@@ -43,7 +43,7 @@ public record TranscriptEntry(
    * Creates an entry, taking the role from the message when none is given at the top level.
    *
    * @param id the entry's id, or null
-   * @param timestampMs when the entry was spoken, or null
+   * @param offset when the entry was spoken, or null
    * @param role who spoke, or null to use the message's role
    * @param message what was said, or null
    * @param createdAt when the entry was recorded, or null
@@ -66,7 +66,7 @@ public record TranscriptEntry(
   public String toString() {
     return ToString.of(this)
         .add("id", id)
-        .add("timestampMs", timestampMs)
+        .add("offset", offset)
         .add("role", role)
         .add("message", message)
         .add("createdAt", createdAt)

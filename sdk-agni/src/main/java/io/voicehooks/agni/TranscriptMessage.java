@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 public record TranscriptMessage(
     @JsonProperty("content") @Nullable String content,
     @JsonProperty("format") @Nullable OpenEnum<ContentFormat> format,
-    @JsonProperty("role") @Nullable OpenEnum<TranscriptRole> role,
+    @JsonProperty("role") @Nullable OpenEnum<MessageRole> role,
     @ExtraFields Map<String, @Nullable Object> extraFields) {
   /**
    * Creates the record, copying the extra fields.

@@ -10,7 +10,7 @@
  *   @Override
  *   public void onCallCompleted(CallCompletedEvent event) {
  *     CallData call = event.data();
- *     crm.logCall(event.sessionId(), call.status(), call.durationSec(), call.summary());
+ *     crm.logCall(event.sessionId(), call.status(), call.duration(), call.summary());
  *   }
  * });
  * WebhookResponse answer = handler.handle(WebhookRequest.of(headers, rawBody));

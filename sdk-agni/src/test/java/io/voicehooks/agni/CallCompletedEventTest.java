@@ -46,7 +46,7 @@ final class CallCompletedEventTest {
     assertThat(data.contactId()).isEqualTo("019d2a1b-5d6f-7a8b-9c0d-2e3f4a5b6c7d");
     assertThat(data.phone()).isEqualTo("+14155550100");
     assertThat(data.status()).isEqualTo(new OpenEnum<>(CallStatus.COMPLETED, "completed"));
-    assertThat(data.durationSec()).isEqualTo(Duration.ofSeconds(125));
+    assertThat(data.duration()).isEqualTo(Duration.ofSeconds(125));
     assertThat(data.callSessionId()).isEqualTo("019d2b3c-8e9f-7a0b-1c2d-4e5f6a7b8c9d");
     assertThat(data.callId()).isNull();
     assertThat(data.attempt()).isEqualTo(1);
@@ -64,14 +64,14 @@ final class CallCompletedEventTest {
     assertThat(data.disconnectReason())
         .isEqualTo(new OpenEnum<>(DisconnectReason.CUSTOMER_HANGUP, "customer_hangup"));
     assertThat(data.costTotal()).isEqualTo(new BigDecimal("0.42"));
-    assertThat(data.callLatencyMs()).isEqualTo(Duration.ofMillis(150));
+    assertThat(data.callLatency()).isEqualTo(Duration.ofMillis(150));
     assertThat(data.startedAt()).isEqualTo(Instant.parse("2026-03-24T18:30:00Z"));
     assertThat(data.endedAt()).isEqualTo(Instant.parse("2026-03-24T18:32:05Z"));
     assertThat(data.createdAt()).isEqualTo(Instant.parse("2026-03-24T18:30:00Z"));
 
     PostCallAnalysis analysis = data.postCallAnalysis();
     assertThat(analysis).isNotNull();
-    assertThat(analysis.sentiment()).isEqualTo(new OpenEnum<>(Sentiment.POSITIVE, "positive"));
+    assertThat(analysis.sentiment()).isEqualTo(new OpenEnum<>(SentimentLabel.POSITIVE, "positive"));
     assertThat(analysis.disposition())
         .isEqualTo(new OpenEnum<>(Disposition.ISSUE_RESOLVED, "issue_resolved"));
     assertThat(analysis.goalsMet()).isTrue();
@@ -84,21 +84,21 @@ final class CallCompletedEventTest {
             entry(
                 "t-001",
                 0,
-                TranscriptRole.AGENT,
+                MessageRole.AGENT,
                 "agent",
                 "Hello! Thanks for calling Acme Support. How can I help you today?",
                 "2026-03-24T18:30:00Z"),
             entry(
                 "t-002",
                 3200,
-                TranscriptRole.USER,
+                MessageRole.USER,
                 "user",
                 "Hi, I wanted to check on my order number 4521.",
                 "2026-03-24T18:30:03Z"),
             entry(
                 "t-003",
                 5800,
-                TranscriptRole.AGENT,
+                MessageRole.AGENT,
                 "agent",
                 "Of course! Let me look that up for you. Order 4521 shipped yesterday and the"
                     + " tracking number is TRK-98765. It should arrive by Friday.",
@@ -109,7 +109,7 @@ final class CallCompletedEventTest {
   }
 
   private static TranscriptEntry entry(
-      String id, long ms, TranscriptRole role, String rawRole, String content, String createdAt) {
+      String id, long ms, MessageRole role, String rawRole, String content, String createdAt) {
     return new TranscriptEntry(
         id,
         Duration.ofMillis(ms),
@@ -186,7 +186,7 @@ final class CallCompletedEventTest {
             CallData::contactId,
             CallData::phone,
             CallData::status,
-            CallData::durationSec,
+            CallData::duration,
             CallData::callId,
             CallData::attempt,
             CallData::summary,
@@ -199,7 +199,7 @@ final class CallCompletedEventTest {
             CallData::channel,
             CallData::disconnectReason,
             CallData::costTotal,
-            CallData::callLatencyMs,
+            CallData::callLatency,
             CallData::startedAt,
             CallData::endedAt,
             CallData::createdAt,
@@ -228,7 +228,7 @@ final class CallCompletedEventTest {
     assertThat(data.callerName()).isNull();
     assertThat(data.callerEmail()).isNull();
     assertThat(data.disconnectReason().value()).isEqualTo(DisconnectReason.AGENT_HANGUP);
-    assertThat(data.postCallAnalysis().sentiment().value()).isEqualTo(Sentiment.NEUTRAL);
+    assertThat(data.postCallAnalysis().sentiment().value()).isEqualTo(SentimentLabel.NEUTRAL);
 
     CallSummary call = event.callSummary();
     assertThat(call.customerPhoneNumber()).isEqualTo("+14155550177");
@@ -256,14 +256,14 @@ final class CallCompletedEventTest {
     List<TranscriptEntry> transcripts = event.data().transcripts();
     assertThat(transcripts).hasSize(400);
     assertThat(transcripts)
-        .extracting(TranscriptEntry::timestampMs)
+        .extracting(TranscriptEntry::offset)
         .isSortedAccordingTo(Duration::compareTo);
     assertThat(transcripts.get(0).id()).isEqualTo("t-001");
     assertThat(transcripts.get(399).id()).isEqualTo("t-400");
-    assertThat(transcripts.get(399).timestampMs()).isEqualTo(Duration.ofMillis(1_795_500));
-    assertThat(transcripts.get(399).role().value()).isEqualTo(TranscriptRole.USER);
+    assertThat(transcripts.get(399).offset()).isEqualTo(Duration.ofMillis(1_795_500));
+    assertThat(transcripts.get(399).role().value()).isEqualTo(MessageRole.USER);
     assertThat(event.data().channel().value()).isEqualTo(Channel.SIP);
-    assertThat(event.data().durationSec()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(event.data().duration()).isEqualTo(Duration.ofMinutes(30));
     assertThat(event.data().costTotal()).isEqualByComparingTo("3.85");
 
     CallSummary call = event.callSummary();
@@ -284,13 +284,13 @@ final class CallCompletedEventTest {
     assertThat(data.disconnectReason())
         .isEqualTo(new OpenEnum<>(DisconnectReason.UNKNOWN, "silence_timeout"));
     PostCallAnalysis analysis = data.postCallAnalysis();
-    assertThat(analysis.sentiment()).isEqualTo(new OpenEnum<>(Sentiment.UNKNOWN, "mixed"));
+    assertThat(analysis.sentiment()).isEqualTo(new OpenEnum<>(SentimentLabel.UNKNOWN, "mixed"));
     assertThat(analysis.disposition())
         .isEqualTo(new OpenEnum<>(Disposition.UNKNOWN, "wrong_number"));
     assertThat(analysis.goalsMet()).isFalse();
     assertThat(analysis.nextSteps()).isNull();
     TranscriptEntry entry = data.transcripts().get(0);
-    assertThat(entry.role()).isEqualTo(new OpenEnum<>(TranscriptRole.UNKNOWN, "supervisor"));
+    assertThat(entry.role()).isEqualTo(new OpenEnum<>(MessageRole.UNKNOWN, "supervisor"));
     assertThat(entry.message().format())
         .isEqualTo(new OpenEnum<>(ContentFormat.UNKNOWN, "markdown"));
 
@@ -314,11 +314,11 @@ final class CallCompletedEventTest {
         .satisfies(
             e -> {
               assertThat(e.content()).isEqualTo("Hello!");
-              assertThat(e.role().value()).isEqualTo(TranscriptRole.AGENT);
+              assertThat(e.role().value()).isEqualTo(MessageRole.AGENT);
             });
 
     PostCallAnalysis analysis = data.postCallAnalysis();
-    assertThat(analysis.sentiment().value()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analysis.sentiment().value()).isEqualTo(SentimentLabel.NEGATIVE);
     assertThat(analysis.disposition().value()).isEqualTo(Disposition.CALLBACK_REQUESTED);
     assertThat(analysis.goalsMet()).isFalse(); // sent as the string "false"
     assertThat(analysis.nextSteps()).isNull(); // sent as an array: kept raw in extra
@@ -354,7 +354,7 @@ final class CallCompletedEventTest {
     assertThat(event.sessionId()).isEqualTo("019d2b3c-5555-7a0b-1c2d-4e5f6a7b8c9d");
     assertThat(event.data().status().value()).isEqualTo(CallStatus.NO_ANSWER);
     assertThat(event.callSummary().outcome()).isEqualTo(CallSummary.Outcome.NO_ANSWER);
-    assertThat(event.data().durationSec()).isEqualTo(Duration.ZERO);
+    assertThat(event.data().duration()).isEqualTo(Duration.ZERO);
     assertThat(event.data().attempt()).isEqualTo(3);
   }
 
@@ -362,8 +362,8 @@ final class CallCompletedEventTest {
   void parse_costTotalAsString_readsExactDecimal() {
     CallData data = parse("call.completed.cost-string.json").data();
     assertThat(data.costTotal()).isEqualTo(new BigDecimal("0.4200"));
-    assertThat(data.durationSec()).isEqualTo(Duration.ofSeconds(125));
-    assertThat(data.callLatencyMs()).isEqualTo(Duration.ofMillis(150));
+    assertThat(data.duration()).isEqualTo(Duration.ofSeconds(125));
+    assertThat(data.callLatency()).isEqualTo(Duration.ofMillis(150));
   }
 
   @Test
@@ -389,14 +389,14 @@ final class CallCompletedEventTest {
         .extracting(e -> e.role() == null ? null : e.role().raw())
         .containsExactly("agent", "user", "agent", "assistant", "tool", "user");
     TranscriptEntry insideShape = transcripts.get(1);
-    assertThat(insideShape.role().value()).isEqualTo(TranscriptRole.USER);
-    assertThat(insideShape.message().role().value()).isEqualTo(TranscriptRole.USER);
+    assertThat(insideShape.role().value()).isEqualTo(MessageRole.USER);
+    assertThat(insideShape.message().role().value()).isEqualTo(MessageRole.USER);
     assertThat(insideShape.message().format()).isNull();
     assertThat(insideShape.content()).isEqualTo("Where is my order?");
     // Both given: the top-level role wins; the message's stays reachable.
-    assertThat(transcripts.get(2).role().value()).isEqualTo(TranscriptRole.AGENT);
-    assertThat(transcripts.get(2).message().role().value()).isEqualTo(TranscriptRole.USER);
-    assertThat(transcripts.get(5).timestampMs()).isNull();
+    assertThat(transcripts.get(2).role().value()).isEqualTo(MessageRole.AGENT);
+    assertThat(transcripts.get(2).message().role().value()).isEqualTo(MessageRole.USER);
+    assertThat(transcripts.get(5).offset()).isNull();
 
     CallSummary call = event.callSummary();
     assertThat(call.transcript())
@@ -415,10 +415,10 @@ final class CallCompletedEventTest {
     CallData data = event.data();
     assertThat(event.sessionId()).isEqualTo("019d2b3c-bbbb-7a0b-1c2d-4e5f6a7b8c9d");
     assertThat(data.status()).isNull();
-    assertThat(data.durationSec()).isNull();
+    assertThat(data.duration()).isNull();
     assertThat(data.attempt()).isNull();
     assertThat(data.costTotal()).isNull();
-    assertThat(data.callLatencyMs()).isNull();
+    assertThat(data.callLatency()).isNull();
     assertThat(data.startedAt()).isNull();
     assertThat(data.postCallAnalysis()).isNull();
     assertThat(data.transcripts()).isEmpty();
@@ -431,7 +431,7 @@ final class CallCompletedEventTest {
         new TranscriptEntry(
             "t-1",
             Duration.ofMillis(start.toEpochMilli() + 2_500),
-            OpenEnum.of(TranscriptRole.USER),
+            OpenEnum.of(MessageRole.USER),
             new TranscriptMessage("Hi", null, null, Map.of()),
             null,
             Map.of());

@@ -6,7 +6,7 @@ package io.voicehooks.agni;
  * constants, the labels that LLM-based platforms commonly use. Read through {@link
  * io.voicehooks.core.OpenEnum}: any other label reads as {@link #UNKNOWN} with the raw string kept.
  */
-public enum TranscriptRole {
+public enum MessageRole {
   /** The AI agent ({@code agent}). */
   AGENT,
   /** The AI agent, labelled the LLM way ({@code assistant}). */

@@ -6,7 +6,7 @@ package io.voicehooks.agni;
  * adds later reads as {@link #UNKNOWN}. The provider-neutral counterpart is {@link
  * io.voicehooks.core.CallSummary.Sentiment}.
  */
-public enum Sentiment {
+public enum SentimentLabel {
   /** The caller was positive ({@code positive}). */
   POSITIVE,
   /** The caller was neutral ({@code neutral}). */
