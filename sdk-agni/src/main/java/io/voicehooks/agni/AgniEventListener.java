@@ -4,11 +4,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Receives Agni events, one method per event type; override the ones you handle. Every method does
- * nothing by default, so a new event type added to this SDK never breaks a listener.
+ * Receives Agni events, one method per event type; override the ones you handle. The others do
+ * nothing, so an event type added to this SDK later never breaks a listener.
  *
  * <p>A listener is a {@code Consumer<AgniEvent>}, so it can be passed straight to {@link
- * io.voicehooks.core.WebhookHandler.Builder#listener}:
+ * io.voicehooks.core.WebhookHandler.Builder#listener(Consumer)} or {@link
+ * AgniWebhookParser#handler(AgniEventListener)}:
  *
  * <pre>{@code
  * WebhookHandler handler = parser.handler(new AgniEventListener() {

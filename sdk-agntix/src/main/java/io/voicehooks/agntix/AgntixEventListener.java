@@ -4,9 +4,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Receives Agntix events, one method per event type; override the ones you need. Being a {@link
- * Consumer}, a listener can be passed straight to {@link
- * io.voicehooks.core.WebhookHandler.Builder#listener(Consumer)}.
+ * Receives Agntix events, one method per event type; override the ones you handle. The others do
+ * nothing, so an event type added to this SDK later never breaks a listener.
+ *
+ * <p>A listener is a {@code Consumer<AgntixEvent>}, so it can be passed straight to {@link
+ * io.voicehooks.core.WebhookHandler.Builder#listener(Consumer)} or {@link
+ * AgntixWebhookParser#handler(AgntixEventListener)}:
  *
  * <pre>{@code
  * AgntixEventListener listener = new AgntixEventListener() {
@@ -29,22 +32,21 @@ public interface AgntixEventListener extends Consumer<AgntixEvent> {
   }
 
   /**
-   * Handles {@code session.created}; does nothing unless overridden.
+   * Called for each {@code session.created} event.
    *
    * @param event the event
    */
   default void onSessionCreated(SessionCreatedEvent event) {}
 
   /**
-   * Handles {@code session.ended}; does nothing unless overridden.
+   * Called for each {@code session.ended} event.
    *
    * @param event the event
    */
   default void onSessionEnded(SessionEndedEvent event) {}
 
   /**
-   * Handles an event type this SDK does not model, such as {@code session.updated}; does nothing
-   * unless overridden.
+   * Called for each event of a type this SDK does not model, such as {@code session.updated}.
    *
    * @param event the event, with its type name and raw JSON
    */

@@ -4,9 +4,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Receives cllr events, one method per event; override the ones you need. A listener is a {@link
- * Consumer} of {@link CllrEvent}, so it can be passed straight to {@link
- * io.voicehooks.core.WebhookHandler.Builder#listener(Consumer)}.
+ * Receives cllr events, one method per event type; override the ones you handle. The others do
+ * nothing, so an event type added to this SDK later never breaks a listener.
+ *
+ * <p>A listener is a {@code Consumer<CllrEvent>}, so it can be passed straight to {@link
+ * io.voicehooks.core.WebhookHandler.Builder#listener(Consumer)} or {@link
+ * CllrWebhookParser#handler(CllrEventListener)}:
  *
  * <pre>{@code
  * CllrEventListener listener = new CllrEventListener() {
@@ -22,7 +25,7 @@ import java.util.function.Consumer;
  */
 public interface CllrEventListener extends Consumer<CllrEvent> {
   /**
-   * Dispatches the event to its method.
+   * Dispatches the event to the method for its type.
    *
    * @param event the event
    */
@@ -32,7 +35,7 @@ public interface CllrEventListener extends Consumer<CllrEvent> {
   }
 
   /**
-   * Called for each completed call. Does nothing by default.
+   * Called for each {@code post_call} event: a call ended (cllr's only payload).
    *
    * @param event the post-call payload
    */
