@@ -36,8 +36,10 @@ public final class CllrListenerExample {
     // In production: System.getenv("CLLR_URL_SECRET"), 32 random bytes, base64url-encoded.
     String secret = VaaniListenerExample.newUrlSecret();
     WebhookHandler handler =
-        WebhookHandler.builder(CllrWebhookParser.create())
-            .verifier(SharedSecretVerifier.queryParameter("token", secret))
+        WebhookHandler.builder(
+                CllrWebhookParser.builder()
+                    .verifier(SharedSecretVerifier.queryParameter("token", secret))
+                    .build())
             .listener(
                 new CllrEventListener() {
                   @Override

@@ -39,8 +39,10 @@ public final class VaaniListenerExample {
     // In production: System.getenv("VAANI_URL_SECRET"), 32 random bytes, base64url-encoded.
     String secret = newUrlSecret();
     WebhookHandler handler =
-        WebhookHandler.builder(VaaniWebhookParser.create())
-            .verifier(SharedSecretVerifier.queryParameter("token", secret))
+        WebhookHandler.builder(
+                VaaniWebhookParser.builder()
+                    .verifier(SharedSecretVerifier.queryParameter("token", secret))
+                    .build())
             .listener(
                 new VaaniEventListener() {
                   @Override

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -127,14 +128,12 @@ public final class WebhookServer implements AutoCloseable {
     server.setHandler(new Routes());
     server.setErrorHandler(new JsonErrorHandler());
     try {
-      route("agni", agniParser(config), null, onEvent);
-      route(
-          "vaani",
-          VaaniWebhookParser.create(),
-          urlSecret("Vaani", "VAANI_URL_SECRET", config.vaaniUrlSecrets()),
-          onEvent);
+      route("agni", agniParser(config), onEvent);
+      VaaniWebhookParser.Builder vaani = VaaniWebhookParser.builder();
+      urlSecret("Vaani", "VAANI_URL_SECRET", config.vaaniUrlSecrets()).ifPresent(vaani::verifier);
+      route("vaani", vaani.build(), onEvent);
       if (config.agntixSecret() != null) {
-        route("agntix", AgntixWebhookParser.create(config.agntixSecret()), null, onEvent);
+        route("agntix", AgntixWebhookParser.create(config.agntixSecret()), onEvent);
       } else {
         LOG.warn(
             "AGNTIX_WEBHOOK_SECRET is not set: POST /webhooks/agntix answers 401 to every"
@@ -142,11 +141,9 @@ public final class WebhookServer implements AutoCloseable {
                 + " Agntix dashboard.");
         rejectAgntix();
       }
-      route(
-          "cllr",
-          CllrWebhookParser.create(),
-          urlSecret("cllr", "CLLR_URL_SECRET", config.cllrUrlSecrets()),
-          onEvent);
+      CllrWebhookParser.Builder cllr = CllrWebhookParser.builder();
+      urlSecret("cllr", "CLLR_URL_SECRET", config.cllrUrlSecrets()).ifPresent(cllr::verifier);
+      route("cllr", cllr.build(), onEvent);
       server.start();
       port = connector.getLocalPort(); // Jetty forgets it once stopped
     } catch (Exception e) {
@@ -217,7 +214,7 @@ public final class WebhookServer implements AutoCloseable {
    * Vaani and cllr take only a URL, so their secret rides in its query: {@code
    * /webhooks/vaani?token=<secret>}. Without one, anybody who learns the URL can post.
    */
-  private static @Nullable SignatureVerifier urlSecret(
+  private static Optional<SignatureVerifier> urlSecret(
       String provider, String variable, List<String> secrets) {
     if (secrets.isEmpty()) {
       LOG.warn(
@@ -229,10 +226,10 @@ public final class WebhookServer implements AutoCloseable {
           provider,
           provider.toLowerCase(Locale.ROOT),
           URL_SECRET_PARAMETER);
-      return null;
+      return Optional.empty();
     }
-    return SharedSecretVerifier.queryParameter(
-        URL_SECRET_PARAMETER, secrets.toArray(String[]::new));
+    return Optional.of(
+        SharedSecretVerifier.queryParameter(URL_SECRET_PARAMETER, secrets.toArray(String[]::new)));
   }
 
   private static HikariDataSource dataSource(String jdbcUrl) {
@@ -244,10 +241,7 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   private <E extends WebhookEvent> void route(
-      String provider,
-      WebhookParser<E> parser,
-      @Nullable SignatureVerifier verifier,
-      BiConsumer<String, WebhookEvent> onEvent) {
+      String provider, WebhookParser<E> parser, BiConsumer<String, WebhookEvent> onEvent) {
     Consumer<E> listener = event -> onEvent.accept(provider, event);
     WebhookHandler.Builder<E> builder;
     if (dataSource != null) {
@@ -261,9 +255,6 @@ public final class WebhookServer implements AutoCloseable {
       builder = inbox.handlerBuilder();
     } else {
       builder = WebhookHandler.builder(parser).listener(listener);
-    }
-    if (verifier != null) {
-      builder.verifier(verifier);
     }
     WebhookHandler handler = builder.maxBodyBytes(limits.maxBodyBytes()).build();
     handlers.add(handler);

@@ -9,6 +9,8 @@ import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.WebhookVerificationException.Reason;
 import io.voicehooks.core.internal.Settings;
+import io.voicehooks.core.internal.ToString;
+import io.voicehooks.core.internal.Unverified;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -18,9 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Parses Agni deliveries into {@link AgniEvent}s and checks that each comes from an expected
@@ -47,14 +46,13 @@ import org.slf4j.LoggerFactory;
  * <p>Instances are immutable and thread-safe; build one and share it.
  */
 public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
-  /** Created on first use: a parser that has nothing to warn about never starts SLF4J. */
-  private static final class Log {
-    static final Logger LOG = LoggerFactory.getLogger(AgniWebhookParser.class);
-  }
-
   private final EventDeserializer<AgniEvent> events;
   private final List<byte[]> expectedOrgIds;
-  private final AtomicBoolean warned = new AtomicBoolean();
+  private final Unverified unverified =
+      new Unverified(
+          AgniWebhookParser.class,
+          "has no expected org_id, so it accepts deliveries from any organisation; configure"
+              + " AgniWebhookParser.builder().expectedOrgId(...)");
 
   private AgniWebhookParser(Builder builder) {
     this.events =
@@ -121,11 +119,7 @@ public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
 
   private void checkOrganization(AgniEvent event) {
     if (expectedOrgIds.isEmpty()) {
-      if (!warned.get() && warned.compareAndSet(false, true)) {
-        Log.LOG.warn(
-            "AgniWebhookParser has no expected org_id, so it accepts deliveries from any"
-                + " organisation; configure AgniWebhookParser.builder().expectedOrgId(...)");
-      }
+      unverified.warnOnce();
       return;
     }
     String orgId = event.orgId();
@@ -159,9 +153,10 @@ public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
     return orgId.trim().toLowerCase(Locale.ROOT);
   }
 
+  /** {@return how many organisations are expected; never their ids} */
   @Override
   public String toString() {
-    return "AgniWebhookParser{expectedOrgIds=" + expectedOrgIds.size() + "}";
+    return ToString.of(this).add("expectedOrgIds", expectedOrgIds.size()).toString();
   }
 
   /** Builds an {@link AgniWebhookParser}. Not thread-safe; the parser it builds is. */

@@ -171,7 +171,7 @@ final class AgniWebhookParserTest {
         .isEqualTo(Fixtures.ORG_ID);
     assertThat(parser.parse(Fixtures.bytes("call.completed.wrong-org.json")).orgId())
         .isEqualTo(OTHER_ORG);
-    assertThat(parser).hasToString("AgniWebhookParser{expectedOrgIds=2}");
+    assertThat(parser).hasToString("AgniWebhookParser[expectedOrgIds=2]");
   }
 
   @Test

@@ -7,12 +7,12 @@ import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.internal.Settings;
+import io.voicehooks.core.internal.ToString;
+import io.voicehooks.core.internal.Unverified;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Verifies and parses Agntix webhook deliveries. Agntix delivers through Svix, so every delivery is
@@ -37,17 +37,14 @@ import org.slf4j.LoggerFactory;
  * <p>Instances are immutable and thread-safe; build one and share it.
  */
 public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
-  /** Created on first use: a parser that has nothing to warn about never starts SLF4J. */
-  private static final class Log {
-    static final Logger LOG = LoggerFactory.getLogger(AgntixWebhookParser.class);
-  }
-
   private final @Nullable SvixSignatureVerifier verifier;
   private final EventDeserializer<AgntixEvent> events;
   private final int secrets;
+  private final int publicKeys;
+  private final @Nullable Unverified unverified;
 
   private AgntixWebhookParser(
-      @Nullable SvixSignatureVerifier verifier, JsonLimits limits, int secrets) {
+      @Nullable SvixSignatureVerifier verifier, JsonLimits limits, int secrets, int publicKeys) {
     this(
         verifier,
         EventDeserializer.builder(AgntixEvent.class)
@@ -57,16 +54,27 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
             .unknown(UnknownAgntixEvent::new)
             .limits(limits)
             .build(),
-        secrets);
+        secrets,
+        publicKeys,
+        verifier == null
+            ? new Unverified(
+                AgntixWebhookParser.class,
+                "was built WITHOUT signature verification: any sender can forge deliveries. Use"
+                    + " it only in tests or behind a hop that has verified them.")
+            : null);
   }
 
   private AgntixWebhookParser(
       @Nullable SvixSignatureVerifier verifier,
       EventDeserializer<AgntixEvent> events,
-      int secrets) {
+      int secrets,
+      int publicKeys,
+      @Nullable Unverified unverified) {
     this.verifier = verifier;
     this.events = events;
     this.secrets = secrets;
+    this.publicKeys = publicKeys;
+    this.unverified = unverified;
   }
 
   /**
@@ -81,7 +89,7 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
     return builder().secret(secret).build();
   }
 
-  /** {@return a builder; at least one secret is required} */
+  /** {@return a builder; at least one secret or public key is required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -89,8 +97,8 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
   /**
    * Returns a parser that does <b>not</b> verify signatures: any sender can forge a delivery it
    * accepts. For tests, and for trusted internal hops where a gateway has verified the delivery
-   * already; never for an endpoint reachable from the internet. Logs a warning each time one is
-   * built.
+   * already; never for an endpoint reachable from the internet. Each such parser logs one warning,
+   * the first time it parses a delivery.
    *
    * @return the unverifying parser, with the default limits
    */
@@ -107,10 +115,7 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
    */
   public static AgntixWebhookParser withoutVerification(JsonLimits limits) {
     Objects.requireNonNull(limits, "limits == null");
-    Log.LOG.warn(
-        "AgntixWebhookParser built WITHOUT signature verification: any sender can forge"
-            + " deliveries. Use it only in tests or behind a hop that has verified them.");
-    return new AgntixWebhookParser(null, limits, 0);
+    return new AgntixWebhookParser(null, limits, 0, 0);
   }
 
   /**
@@ -129,6 +134,8 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
     Objects.requireNonNull(request, "request == null");
     if (verifier != null) {
       verifier.verify(request);
+    } else if (unverified != null) {
+      unverified.warnOnce();
     }
     return events.deserialize(request);
   }
@@ -142,7 +149,7 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
    */
   @Override
   public AgntixWebhookParser forStoredDeliveries() {
-    return verifier == null ? this : new AgntixWebhookParser(null, events, 0);
+    return verifier == null ? this : new AgntixWebhookParser(null, events, 0, 0, null);
   }
 
   /** {@return true unless this parser was made by {@link #withoutVerification()}} */
@@ -163,12 +170,13 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
     return WebhookHandler.builder(this).listener(listener).build();
   }
 
-  /** {@return whether signatures are verified, and with how many secrets; never a secret} */
+  /** {@return whether signatures are verified, and with how many secrets and keys; never one} */
   @Override
   public String toString() {
+    ToString out = ToString.of(this).add("verification", verifier == null ? "DISABLED" : "svix");
     return verifier == null
-        ? "AgntixWebhookParser[verification=DISABLED]"
-        : "AgntixWebhookParser[verification=svix, secrets=" + secrets + "]";
+        ? out.toString()
+        : out.add("secrets", secrets).add("publicKeys", publicKeys).toString();
   }
 
   /** Builds an {@link AgntixWebhookParser}. Not thread-safe; the parser it builds is. */
@@ -178,6 +186,7 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
             + " example from the AGNTIX_WEBHOOK_SECRET environment variable";
     private final SvixSignatureVerifier.Builder verifier = SvixSignatureVerifier.builder();
     private int secrets;
+    private int publicKeys;
     private JsonLimits limits = JsonLimits.defaults();
 
     private Builder() {}
@@ -202,6 +211,25 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
             "Agntix signing secret is not a whsec_<base64> value: pass " + SECRET_SOURCE);
       }
       secrets++;
+      return this;
+    }
+
+    /**
+     * Adds a public key for asymmetric ({@code v1a}, ed25519) signatures, which Svix offers as an
+     * alternative to the shared secret. Inferred, not documented: Agntix's pages show only the
+     * shared secret; the key is accepted because Svix signs with it when an endpoint is so
+     * configured. Call it again to accept several keys while one is rotated.
+     *
+     * @param publicKey {@code whpk_<base64>} of a raw 32-byte ed25519 key or an X.509 (DER) encoded
+     *     one; the prefix is optional
+     * @return this builder
+     * @throws NullPointerException if the key is null (an unset environment variable)
+     * @throws IllegalArgumentException if the key is blank or not an ed25519 key; the message never
+     *     contains the key
+     */
+    public Builder publicKey(String publicKey) {
+      verifier.publicKey(publicKey);
+      publicKeys++;
       return this;
     }
 
@@ -243,16 +271,16 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
      * Builds the parser.
      *
      * @return the parser
-     * @throws IllegalStateException if no secret was given
+     * @throws IllegalStateException if neither a secret nor a public key was given
      */
     public AgntixWebhookParser build() {
-      if (secrets == 0) {
+      if (secrets == 0 && publicKeys == 0) {
         throw new IllegalStateException(
             "An Agntix signing secret is required: builder().secret(\"whsec_...\"). To accept"
                 + " unsigned deliveries (tests, trusted internal hops only), use"
                 + " AgntixWebhookParser.withoutVerification()");
       }
-      return new AgntixWebhookParser(verifier.build(), limits, secrets);
+      return new AgntixWebhookParser(verifier.build(), limits, secrets, publicKeys);
     }
   }
 }

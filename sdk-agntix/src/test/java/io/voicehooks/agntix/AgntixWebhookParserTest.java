@@ -14,6 +14,9 @@ import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.WebhookVerificationException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +65,47 @@ final class AgntixWebhookParserTest {
   }
 
   @Test
+  void publicKey_acceptsV1aSignedWithItsPrivateKeyAndRejectsAnotherKeys() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+    KeyPair key = generator.generateKeyPair();
+    KeyPair other = generator.generateKeyPair();
+    AgntixWebhookParser parser =
+        AgntixWebhookParser.builder()
+            .publicKey("whpk_" + Base64.getEncoder().encodeToString(key.getPublic().getEncoded()))
+            .clock(CLOCK)
+            .build();
+    byte[] body = Fixtures.read("session.created.json");
+
+    assertThat(parser.parse(v1aSigned(key, body)))
+        .isInstanceOf(SessionCreatedEvent.class)
+        .extracting(AgntixEvent::sessionId)
+        .isNotNull();
+    assertThatThrownBy(() -> parser.parse(v1aSigned(other, body)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .satisfies(e -> assertReason(e, Reason.NO_MATCHING_SIGNATURE));
+    assertThatThrownBy(() -> parser.parse(signed(body)))
+        .as("a v1 signature with a secret the parser was not given")
+        .isInstanceOf(WebhookVerificationException.class);
+    assertThat(parser)
+        .hasToString("AgntixWebhookParser[verification=svix, secrets=0, publicKeys=1]");
+  }
+
+  private static WebhookRequest v1aSigned(KeyPair key, byte[] body) throws Exception {
+    long timestamp = NOW.getEpochSecond();
+    Signature ed25519 = Signature.getInstance("Ed25519");
+    ed25519.initSign(key.getPrivate());
+    ed25519.update((MSG_ID + "." + timestamp + ".").getBytes(UTF_8));
+    ed25519.update(body);
+    String signature = "v1a," + Base64.getEncoder().encodeToString(ed25519.sign());
+    return WebhookRequest.of(
+        WebhookHeaders.of(
+            "svix-id", MSG_ID,
+            "svix-timestamp", Long.toString(timestamp),
+            "svix-signature", signature),
+        body);
+  }
+
+  @Test
   void parse_tamperedBody_throwsNoMatchingSignature() {
     byte[] body = Fixtures.read("session.ended.json");
     WebhookRequest original = signed(body);
@@ -92,7 +136,8 @@ final class AgntixWebhookParserTest {
         .isInstanceOf(SessionCreatedEvent.class);
     assertThat(rotating.parse(signed(OTHER_SECRET, NOW.getEpochSecond(), body)))
         .isInstanceOf(SessionCreatedEvent.class);
-    assertThat(rotating).hasToString("AgntixWebhookParser[verification=svix, secrets=2]");
+    assertThat(rotating)
+        .hasToString("AgntixWebhookParser[verification=svix, secrets=2, publicKeys=0]");
   }
 
   @Test
@@ -255,15 +300,16 @@ final class AgntixWebhookParserTest {
   }
 
   @Test
-  void withoutVerification_logsOneWarningWhenBuilt() {
+  void withoutVerification_warnsOncePerParserAtItsFirstParse() {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, UTF_8));
     try {
       AgntixWebhookParser unverified = AgntixWebhookParser.withoutVerification();
+      AgntixWebhookParser.withoutVerification(); // built, never used: silent
       unverified.parse(Fixtures.read("session.created.json"));
       unverified.parse(Fixtures.read("session.ended.json"));
-      AgntixWebhookParser.create(SECRET);
+      PARSER.parse(signed(Fixtures.read("session.ended.json")));
     } finally {
       System.setErr(original);
     }

@@ -2,10 +2,14 @@ package io.voicehooks.cllr;
 
 import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
+import io.voicehooks.core.SignatureVerifier;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.ToString;
+import io.voicehooks.core.internal.Unverified;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses cllr post-call deliveries into {@link PostCallEvent}s.
@@ -29,11 +33,29 @@ import java.util.Objects;
  * <p>Instances are immutable and thread-safe.
  */
 public final class CllrWebhookParser implements WebhookParser<CllrEvent> {
+  private static final String UNVERIFIED =
+      "has no verifier, so any sender can forge deliveries: put a secret in the webhook URL and"
+          + " configure CllrWebhookParser.builder().verifier(SharedSecretVerifier.queryParameter("
+          + "\"token\", secret))";
+
   private final EventDeserializer<PostCallEvent> events;
+  private final @Nullable SignatureVerifier verifier;
+  private final @Nullable Unverified unverified;
 
   private CllrWebhookParser(Builder builder) {
-    this.events =
-        EventDeserializer.forType(PostCallEvent.class, PostCallEvent.EVENT_TYPE, builder.limits);
+    this(
+        EventDeserializer.forType(PostCallEvent.class, PostCallEvent.EVENT_TYPE, builder.limits),
+        builder.verifier,
+        builder.verifier == null ? new Unverified(CllrWebhookParser.class, UNVERIFIED) : null);
+  }
+
+  private CllrWebhookParser(
+      EventDeserializer<PostCallEvent> events,
+      @Nullable SignatureVerifier verifier,
+      @Nullable Unverified unverified) {
+    this.events = events;
+    this.verifier = verifier;
+    this.unverified = unverified;
   }
 
   /** {@return a parser with the default limits ({@link JsonLimits#defaults()})} */
@@ -60,7 +82,30 @@ public final class CllrWebhookParser implements WebhookParser<CllrEvent> {
   @Override
   public CllrEvent parse(WebhookRequest request) {
     Objects.requireNonNull(request, "request == null");
+    if (verifier != null) {
+      verifier.verify(request);
+    } else if (unverified != null) {
+      unverified.warnOnce();
+    }
     return events.deserialize(request);
+  }
+
+  /**
+   * Returns this parser without its verifier, for deliveries it verified on receipt and that were
+   * stored since (a durable inbox keeps the body, not the URL that carried the secret).
+   *
+   * @return a parser with the same limits that does not verify, and does not warn
+   */
+  @Override
+  public CllrWebhookParser forStoredDeliveries() {
+    return verifier == null && unverified == null
+        ? this
+        : new CllrWebhookParser(events, null, null);
+  }
+
+  /** {@return true when this parser was given a verifier} */
+  public boolean verifies() {
+    return verifier != null;
   }
 
   /**
@@ -76,16 +121,33 @@ public final class CllrWebhookParser implements WebhookParser<CllrEvent> {
     return WebhookHandler.builder(this).listener(listener).build();
   }
 
+  /** {@return the verifier, which shows no secret} */
   @Override
   public String toString() {
-    return "CllrWebhookParser";
+    return ToString.of(this).add("verifier", verifier).toString();
   }
 
   /** Builds a {@link CllrWebhookParser}. Not thread-safe; the parser it builds is. */
   public static final class Builder {
     private JsonLimits limits = JsonLimits.defaults();
+    private @Nullable SignatureVerifier verifier;
 
     private Builder() {}
+
+    /**
+     * Sets the check that authenticates each delivery before its body is read. cllr signs nothing
+     * and takes only a URL, so the check is a secret in that URL: {@code
+     * SharedSecretVerifier.queryParameter("token", secret)} for {@code https://<your
+     * host>/webhooks/cllr?token=<secret>} (pass the request target to the handler or to {@link
+     * WebhookRequest}). Without one, the parser logs a warning the first time it parses a delivery.
+     *
+     * @param verifier the check, such as a {@link io.voicehooks.core.SharedSecretVerifier}
+     * @return this builder
+     */
+    public Builder verifier(SignatureVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier == null");
+      return this;
+    }
 
     /**
      * Sets the limits enforced on each body.

@@ -1,12 +1,18 @@
 package io.voicehooks.cllr;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.PayloadTooLargeException;
+import io.voicehooks.core.SharedSecretVerifier;
+import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.WebhookVerificationException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -441,5 +447,57 @@ final class CllrWebhookParserTest {
     assertThatThrownBy(() -> CllrWebhookParser.builder().limits(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("limits == null");
+  }
+
+  @Test
+  void verifier_checksTheUrlSecretFirst_andStoredDeliveriesSkipIt() {
+    CllrWebhookParser parser =
+        CllrWebhookParser.builder()
+            .verifier(SharedSecretVerifier.queryParameter("token", "a-url-secret-of-some-length"))
+            .build();
+    byte[] body = Fixtures.bytes("post_call.json");
+
+    assertThat(
+            parser.parse(
+                WebhookRequest.of(
+                    "/webhooks/cllr?token=a-url-secret-of-some-length",
+                    WebhookHeaders.empty(),
+                    body)))
+        .isInstanceOf(PostCallEvent.class);
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    WebhookRequest.of("/webhooks/cllr?token=wrong", WebhookHeaders.empty(), body)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageNotContaining("wrong");
+    assertThatThrownBy(() -> parser.parse(body))
+        .as("no request target, so no secret")
+        .isInstanceOf(WebhookVerificationException.class);
+    assertThat(parser.forStoredDeliveries().parse(body)).isInstanceOf(PostCallEvent.class);
+    assertThat(parser.verifies()).isTrue();
+    assertThat(parser.forStoredDeliveries().verifies()).isFalse();
+    assertThat(parser)
+        .hasToString(
+            "CllrWebhookParser[verifier=SharedSecretVerifier[queryParameter=token, secrets=1]]");
+  }
+
+  @Test
+  void create_withoutVerifier_warnsOncePerParserAtItsFirstParse() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, UTF_8));
+    try {
+      CllrWebhookParser unverified = CllrWebhookParser.create();
+      CllrWebhookParser.create(); // built, never used: silent
+      unverified.parse(Fixtures.bytes("post_call.json"));
+      unverified.parse(Fixtures.bytes("post_call.json"));
+      unverified.forStoredDeliveries().parse(Fixtures.bytes("post_call.json"));
+      CllrWebhookParser.create().parse(Fixtures.bytes("post_call.json"));
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(captured.toString(UTF_8).lines().filter(line -> line.contains("has no verifier")))
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains("WARN").contains("CllrWebhookParser"));
   }
 }

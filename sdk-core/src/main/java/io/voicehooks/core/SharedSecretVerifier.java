@@ -3,6 +3,7 @@ package io.voicehooks.core;
 import io.voicehooks.core.WebhookVerificationException.Reason;
 import io.voicehooks.core.internal.Digests;
 import io.voicehooks.core.internal.Settings;
+import io.voicehooks.core.internal.ToString;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -241,19 +242,20 @@ public final class SharedSecretVerifier implements SignatureVerifier {
     return match;
   }
 
+  /** {@return where the secret is read from, and how many are accepted; never a secret} */
   @Override
   public String toString() {
-    String where;
+    ToString out = ToString.of(this);
     switch (location) {
       case QUERY_PARAMETER:
-        where = "queryParameter=" + name;
+        out.add("queryParameter", name);
         break;
       case LAST_PATH_SEGMENT:
-        where = "lastPathSegment";
+        out.add("lastPathSegment", true);
         break;
       default:
-        where = "header=" + name;
+        out.add("header", name);
     }
-    return "SharedSecretVerifier{" + where + ", secrets=" + expectedDigests.size() + "}";
+    return out.add("secrets", expectedDigests.size()).toString();
   }
 }

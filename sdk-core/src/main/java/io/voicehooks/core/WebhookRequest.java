@@ -1,5 +1,6 @@
 package io.voicehooks.core;
 
+import io.voicehooks.core.internal.ToString;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -227,16 +228,14 @@ public final class WebhookRequest {
     return body;
   }
 
+  /** {@return the body's length, the header names and the time; never a value or the target} */
   @Override
   public String toString() {
-    return "WebhookRequest{target="
-        + (target == null ? "unknown" : "<redacted>")
-        + ", bodyLength="
-        + body.length
-        + ", headers="
-        + headers.names()
-        + ", receivedAt="
-        + receivedAt
-        + "}";
+    return ToString.of(this)
+        .add("target", target == null ? "unknown" : "<redacted>")
+        .add("bodyLength", body.length)
+        .add("headers", headers.names())
+        .add("receivedAt", receivedAt)
+        .toString();
   }
 }

@@ -35,6 +35,6 @@ final class SharedSecretVerifierEdgeTest {
   @Test
   void toString_namesTheHeaderAndCountsSecretsWithoutShowingThem() {
     String text = SharedSecretVerifier.bearer("tok-one", "tok-two").toString();
-    assertThat(text).isEqualTo("SharedSecretVerifier{header=Authorization, secrets=2}");
+    assertThat(text).isEqualTo("SharedSecretVerifier[header=Authorization, secrets=2]");
   }
 }

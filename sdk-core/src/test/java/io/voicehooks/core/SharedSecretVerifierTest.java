@@ -276,11 +276,11 @@ final class SharedSecretVerifierTest {
   @Test
   void toString_namesWhereButNeverTheSecrets() {
     assertThat(SharedSecretVerifier.queryParameter("token", SECRET, "old-1"))
-        .hasToString("SharedSecretVerifier{queryParameter=token, secrets=2}");
+        .hasToString("SharedSecretVerifier[queryParameter=token, secrets=2]");
     assertThat(SharedSecretVerifier.lastPathSegment(SECRET))
-        .hasToString("SharedSecretVerifier{lastPathSegment, secrets=1}");
+        .hasToString("SharedSecretVerifier[lastPathSegment=true, secrets=1]");
     assertThat(SharedSecretVerifier.bearer(SECRET))
-        .hasToString("SharedSecretVerifier{header=Authorization, secrets=1}");
+        .hasToString("SharedSecretVerifier[header=Authorization, secrets=1]");
   }
 
   @Test

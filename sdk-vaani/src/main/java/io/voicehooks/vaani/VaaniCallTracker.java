@@ -1,6 +1,7 @@
 package io.voicehooks.vaani;
 
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.ToString;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -154,9 +155,10 @@ public final class VaaniCallTracker {
     return andThen(new VaaniEventListener() {});
   }
 
+  /** {@return how many calls are tracked, and the most kept} */
   @Override
   public String toString() {
-    return "VaaniCallTracker{size=" + size() + ", maxCalls=" + maxCalls + "}";
+    return ToString.of(this).add("size", size()).add("maxCalls", maxCalls).toString();
   }
 
   private static CallState fold(@Nullable CallState previous, String roomName, VaaniEvent event) {

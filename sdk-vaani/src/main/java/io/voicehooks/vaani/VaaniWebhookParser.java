@@ -2,10 +2,14 @@ package io.voicehooks.vaani;
 
 import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
+import io.voicehooks.core.SignatureVerifier;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.ToString;
+import io.voicehooks.core.internal.Unverified;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses Vaani webhooks into {@link VaaniEvent}s, choosing the record by the {@code event} field
@@ -26,10 +30,16 @@ import java.util.Objects;
  * <p>Instances are immutable and thread-safe; build one and share it.
  */
 public final class VaaniWebhookParser implements WebhookParser<VaaniEvent> {
+  private static final String UNVERIFIED =
+      "has no verifier, so any sender can forge deliveries: put a secret in the webhook URL and"
+          + " configure VaaniWebhookParser.builder().verifier(SharedSecretVerifier.queryParameter("
+          + "\"token\", secret))";
   private final EventDeserializer<VaaniEvent> events;
+  private final @Nullable SignatureVerifier verifier;
+  private final @Nullable Unverified unverified;
 
   private VaaniWebhookParser(Builder builder) {
-    this.events =
+    this(
         EventDeserializer.builder(VaaniEvent.class)
             .typeField("event")
             .type(CallStartedEvent.EVENT_TYPE, CallStartedEvent.class)
@@ -45,7 +55,18 @@ public final class VaaniWebhookParser implements WebhookParser<VaaniEvent> {
             .type(CallPostprocessingEvent.EVENT_TYPE, CallPostprocessingEvent.class)
             .unknown(UnknownVaaniEvent::new)
             .limits(builder.limits)
-            .build();
+            .build(),
+        builder.verifier,
+        builder.verifier == null ? new Unverified(VaaniWebhookParser.class, UNVERIFIED) : null);
+  }
+
+  private VaaniWebhookParser(
+      EventDeserializer<VaaniEvent> events,
+      @Nullable SignatureVerifier verifier,
+      @Nullable Unverified unverified) {
+    this.events = events;
+    this.verifier = verifier;
+    this.unverified = unverified;
   }
 
   /** {@return a parser with the default {@link JsonLimits}} */
@@ -71,7 +92,30 @@ public final class VaaniWebhookParser implements WebhookParser<VaaniEvent> {
   @Override
   public VaaniEvent parse(WebhookRequest request) {
     Objects.requireNonNull(request, "request == null");
+    if (verifier != null) {
+      verifier.verify(request);
+    } else if (unverified != null) {
+      unverified.warnOnce();
+    }
     return events.deserialize(request);
+  }
+
+  /**
+   * Returns this parser without its verifier, for deliveries it verified on receipt and that were
+   * stored since (a durable inbox keeps the body, not the URL that carried the secret).
+   *
+   * @return a parser with the same limits that does not verify, and does not warn
+   */
+  @Override
+  public VaaniWebhookParser forStoredDeliveries() {
+    return verifier == null && unverified == null
+        ? this
+        : new VaaniWebhookParser(events, null, null);
+  }
+
+  /** {@return true when this parser was given a verifier} */
+  public boolean verifies() {
+    return verifier != null;
   }
 
   /**
@@ -95,8 +139,24 @@ public final class VaaniWebhookParser implements WebhookParser<VaaniEvent> {
   /** Builds a {@link VaaniWebhookParser}. Not thread-safe; the parser it builds is. */
   public static final class Builder {
     private JsonLimits limits = JsonLimits.defaults();
+    private @Nullable SignatureVerifier verifier;
 
     private Builder() {}
+
+    /**
+     * Sets the check that authenticates each delivery before its body is read. Vaani signs nothing
+     * and takes only a URL, so the check is a secret in that URL: {@code
+     * SharedSecretVerifier.queryParameter("token", secret)} for {@code https://<your
+     * host>/webhooks/vaani?token=<secret>} (pass the request target to the handler or to {@link
+     * WebhookRequest}). Without one, the parser logs a warning the first time it parses a delivery.
+     *
+     * @param verifier the check, such as a {@link io.voicehooks.core.SharedSecretVerifier}
+     * @return this builder
+     */
+    public Builder verifier(SignatureVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier == null");
+      return this;
+    }
 
     /**
      * Sets the limits enforced on each body.
@@ -115,8 +175,9 @@ public final class VaaniWebhookParser implements WebhookParser<VaaniEvent> {
     }
   }
 
+  /** {@return the verifier, which shows no secret} */
   @Override
   public String toString() {
-    return "VaaniWebhookParser";
+    return ToString.of(this).add("verifier", verifier).toString();
   }
 }

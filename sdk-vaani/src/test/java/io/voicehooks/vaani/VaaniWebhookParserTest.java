@@ -11,11 +11,16 @@ import io.voicehooks.core.CallSummary.Sentiment;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.PayloadTooLargeException;
+import io.voicehooks.core.SharedSecretVerifier;
+import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.internal.Digests;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -617,5 +622,57 @@ final class VaaniWebhookParserTest {
     assertThatThrownBy(() -> PARSER.parse((WebhookRequest) null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("request");
+  }
+
+  @Test
+  void verifier_checksTheUrlSecretFirst_andStoredDeliveriesSkipIt() {
+    VaaniWebhookParser parser =
+        VaaniWebhookParser.builder()
+            .verifier(SharedSecretVerifier.queryParameter("token", "a-url-secret-of-some-length"))
+            .build();
+    byte[] body = fixture("call_started.json").getBytes(UTF_8);
+
+    assertThat(
+            parser.parse(
+                WebhookRequest.of(
+                    "/webhooks/vaani?token=a-url-secret-of-some-length",
+                    WebhookHeaders.empty(),
+                    body)))
+        .isInstanceOf(CallStartedEvent.class);
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    WebhookRequest.of("/webhooks/vaani?token=wrong", WebhookHeaders.empty(), body)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageNotContaining("wrong");
+    assertThatThrownBy(() -> parser.parse(body))
+        .as("no request target, so no secret")
+        .isInstanceOf(WebhookVerificationException.class);
+    assertThat(parser.forStoredDeliveries().parse(body)).isInstanceOf(CallStartedEvent.class);
+    assertThat(parser.verifies()).isTrue();
+    assertThat(parser.forStoredDeliveries().verifies()).isFalse();
+    assertThat(parser)
+        .hasToString(
+            "VaaniWebhookParser[verifier=SharedSecretVerifier[queryParameter=token, secrets=1]]");
+  }
+
+  @Test
+  void create_withoutVerifier_warnsOncePerParserAtItsFirstParse() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, UTF_8));
+    try {
+      VaaniWebhookParser unverified = VaaniWebhookParser.create();
+      VaaniWebhookParser.create(); // built, never used: silent
+      unverified.parse(fixture("call_started.json").getBytes(UTF_8));
+      unverified.parse(fixture("call_started.json").getBytes(UTF_8));
+      unverified.forStoredDeliveries().parse(fixture("call_started.json").getBytes(UTF_8));
+      VaaniWebhookParser.create().parse(fixture("call_started.json").getBytes(UTF_8));
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(captured.toString(UTF_8).lines().filter(line -> line.contains("has no verifier")))
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains("WARN").contains("VaaniWebhookParser"));
   }
 }

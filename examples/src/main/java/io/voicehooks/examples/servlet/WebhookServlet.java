@@ -36,10 +36,10 @@ import java.util.TreeMap;
  * URL, behind a secret in it:
  *
  * <pre>{@code
- * WebhookHandler vaani = WebhookHandler.builder(VaaniWebhookParser.create())
+ * VaaniWebhookParser parser = VaaniWebhookParser.builder()
  *     .verifier(SharedSecretVerifier.queryParameter("token", System.getenv("VAANI_URL_SECRET")))
- *     .listener(event -> crm.record(event))
  *     .build();
+ * WebhookHandler vaani = WebhookHandler.builder(parser).listener(event -> crm.record(event)).build();
  * context.addServlet(new ServletHolder(new WebhookServlet(vaani)), "/webhooks/vaani");
  * // give Vaani the URL https://<your host>/webhooks/vaani?token=<that secret>
  * }</pre>

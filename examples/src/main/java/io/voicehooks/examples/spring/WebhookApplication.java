@@ -74,10 +74,11 @@ public class WebhookApplication {
   @Bean
   WebhookHandler vaaniWebhookHandler(
       @Value("${VAANI_URL_SECRET}") String[] secrets, VaaniEventListener vaaniListener) {
-    return WebhookHandler.builder(VaaniWebhookParser.create())
-        .verifier(SharedSecretVerifier.queryParameter("token", secrets))
-        .listener(vaaniListener)
-        .build();
+    VaaniWebhookParser parser =
+        VaaniWebhookParser.builder()
+            .verifier(SharedSecretVerifier.queryParameter("token", secrets))
+            .build();
+    return WebhookHandler.builder(parser).listener(vaaniListener).build();
   }
 
   /**

@@ -37,13 +37,15 @@ public final class ToString {
   }
 
   /**
-   * Starts the string of a record, named as the JDK names it (the simple class name).
+   * Starts the string of a record, or of any other VoiceHooks type (parsers, verifiers, clients,
+   * stores), named as the JDK names records (the simple class name): one shape for every {@code
+   * toString()} in the library.
    *
-   * @param record the record being printed
+   * @param instance the record or object being printed
    * @return a builder to add the components to, in declaration order
    */
-  public static ToString of(Record record) {
-    return new ToString(record.getClass().getSimpleName());
+  public static ToString of(Object instance) {
+    return new ToString(instance.getClass().getSimpleName());
   }
 
   /**
