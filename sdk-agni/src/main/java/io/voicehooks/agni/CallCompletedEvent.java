@@ -3,17 +3,11 @@ package io.voicehooks.agni;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
-import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.Identity;
 import io.voicehooks.core.internal.ToString;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -47,9 +41,6 @@ public record CallCompletedEvent(
 
   /** The event type name on the wire. */
   public static final String EVENT_TYPE = "call.completed";
-
-  /** Epoch milliseconds of 2001-09-09: no call's offset from its own start is this large. */
-  private static final long EPOCH_MILLIS_THRESHOLD = 1_000_000_000_000L;
 
   /**
    * Creates the event, checking its identity.
@@ -137,147 +128,7 @@ public record CallCompletedEvent(
    */
   @Override
   public CallSummary callSummary() {
-    PostCallAnalysis analysis = data.postCallAnalysis();
-    return new CallSummary(
-        PROVIDER,
-        sessionId(),
-        outcome(data.status()),
-        raw(data.status()),
-        analysis == null ? null : raw(analysis.disposition()),
-        data.startedAt(),
-        data.endedAt(),
-        duration(),
-        data.summary(),
-        CallSummary.Sentiment.fromLabel(analysis == null ? null : raw(analysis.sentiment())),
-        data.recordingUrl(),
-        turns(),
-        data.phone(),
-        agentPhoneNumber(),
-        correlation());
-  }
-
-  /** Maps Agni's documented {@code status} values; anything else is {@code UNKNOWN}. */
-  static CallSummary.Outcome outcome(@Nullable OpenEnum<CallStatus> status) {
-    if (status == null) {
-      return CallSummary.Outcome.UNKNOWN;
-    }
-    switch (status.value()) {
-      case COMPLETED:
-        return CallSummary.Outcome.COMPLETED;
-      case FAILED:
-        return CallSummary.Outcome.FAILED;
-      case NO_ANSWER:
-        return CallSummary.Outcome.NO_ANSWER;
-      case BUSY:
-        return CallSummary.Outcome.BUSY;
-      case VOICEMAIL:
-        return CallSummary.Outcome.VOICEMAIL;
-      default:
-        return CallSummary.Outcome.UNKNOWN;
-    }
-  }
-
-  private @Nullable Duration duration() {
-    if (data.duration() != null) {
-      return data.duration();
-    }
-    Instant start = data.startedAt();
-    Instant end = data.endedAt();
-    if (start == null || end == null || end.isBefore(start)) {
-      return null;
-    }
-    return Duration.between(start, end);
-  }
-
-  private List<CallSummary.Turn> turns() {
-    List<CallSummary.Turn> turns = new ArrayList<>(data.transcripts().size());
-    for (TranscriptEntry entry : data.transcripts()) {
-      String text = entry.content();
-      if (text != null) {
-        turns.add(new CallSummary.Turn(role(entry.role()), text, offset(entry.offset())));
-      }
-    }
-    return turns;
-  }
-
-  private static CallSummary.Role role(@Nullable OpenEnum<MessageRole> role) {
-    if (role == null) {
-      return CallSummary.Role.OTHER;
-    }
-    switch (role.value()) {
-      case AGENT:
-      case ASSISTANT:
-        return CallSummary.Role.AGENT;
-      case USER:
-        return CallSummary.Role.USER;
-      default:
-        return CallSummary.Role.OTHER;
-    }
-  }
-
-  private @Nullable Duration offset(@Nullable Duration timestamp) {
-    if (timestamp == null || timestamp.toMillis() < EPOCH_MILLIS_THRESHOLD) {
-      return timestamp;
-    }
-    Instant start = data.startedAt();
-    if (start == null) {
-      return null;
-    }
-    Duration offset = Duration.between(start, Instant.EPOCH.plus(timestamp));
-    return offset.isNegative() ? null : offset;
-  }
-
-  private @Nullable String agentPhoneNumber() {
-    String phone = digits(data.phone());
-    String caller = digits(data.callerNumber());
-    String callee = digits(data.calleeNumber());
-    if (phone == null || caller == null || callee == null || caller.equals(callee)) {
-      return null;
-    }
-    if (phone.equals(callee)) {
-      return data.callerNumber(); // outbound: the agent called from the caller number
-    }
-    if (phone.equals(caller)) {
-      return data.calleeNumber(); // inbound: the customer called the agent's number
-    }
-    return null;
-  }
-
-  private static @Nullable String digits(@Nullable String number) {
-    if (number == null) {
-      return null;
-    }
-    StringBuilder digits = new StringBuilder(number.length());
-    for (int i = 0; i < number.length(); i++) {
-      char c = number.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits.append(c);
-      }
-    }
-    return digits.length() == 0 ? null : digits.toString();
-  }
-
-  private Map<String, @Nullable Object> correlation() {
-    Map<String, @Nullable Object> correlation = new LinkedHashMap<>();
-    putIfSent(correlation, "campaign_id", data.campaignId());
-    putIfSent(correlation, "contact_id", data.contactId());
-    putIfSent(correlation, "attempt", data.attempt());
-    PostCallAnalysis analysis = data.postCallAnalysis();
-    if (analysis != null) {
-      analysis.extraFields().forEach(correlation::putIfAbsent);
-    }
-    return correlation;
-  }
-
-  private static void putIfSent(
-      Map<String, @Nullable Object> map, String key, @Nullable Object value) {
-    if (value != null) {
-      map.put(key, value);
-    }
-  }
-
-  private static @Nullable String raw(@Nullable OpenEnum<?> value) {
-    return value == null ? null : value.raw();
+    return CallSummaries.of(this);
   }
 
   private static boolean isBlank(@Nullable String id) {
