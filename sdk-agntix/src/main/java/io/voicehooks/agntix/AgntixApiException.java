@@ -1,13 +1,14 @@
 package io.voicehooks.agntix;
 
+import io.voicehooks.core.internal.HttpBodies;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a call to the Agntix REST API fails: an error status, an unreadable or oversized
- * response, a timeout, or an I/O failure. {@link #reason()} says which; {@link #status()} is the
- * HTTP status, or 0 when no response arrived.
+ * Thrown when a call to the Agntix REST API fails. {@link #reason()} says why; {@link
+ * #statusCode()} is the HTTP status when the server answered, or 0; {@link #isRetryable()} tells
+ * whether the same call may succeed later.
  *
  * <pre>{@code
  * try {
@@ -22,13 +23,37 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>The message names the failure, the status and the endpoint; it never contains the API key, the
- * bearer token, the session id or the response body.
+ * bearer token, the session id or the response body. Thrown by {@link AgntixClient} only.
  */
 public final class AgntixApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Why a call failed. */
   public enum Reason {
+    /**
+     * The server answered with a status outside 2xx that no other reason names, a redirect included
+     * (none is followed); see {@link AgntixApiException#statusCode()}.
+     */
+    HTTP_STATUS,
+    /**
+     * The response body is larger than the size limit; it was abandoned as soon as the limit was
+     * passed, or at once when its {@code Content-Length} said so.
+     */
+    TOO_LARGE,
+    /**
+     * A 2xx response whose body is not the expected JSON; also a listing that runs past the page
+     * limit.
+     */
+    INVALID_RESPONSE,
+    /**
+     * The whole response, headers and body, did not arrive within the timeout (here the request
+     * timeout, or the connect timeout).
+     */
+    TIMEOUT,
+    /** The connection failed or broke off. */
+    IO_ERROR,
+    /** The calling thread was interrupted while waiting; its interrupt flag is set again. */
+    INTERRUPTED,
     /** HTTP 401: the API key or token is missing or invalid. */
     UNAUTHORIZED,
     /** HTTP 403: the credentials are valid but lack the needed scope. */
@@ -38,37 +63,27 @@ public final class AgntixApiException extends RuntimeException {
     /** HTTP 429: too many requests; see {@link AgntixApiException#retryAfter()}. */
     RATE_LIMITED,
     /** HTTP 5xx: the server failed. */
-    SERVER_ERROR,
-    /** Any other status outside 2xx, including redirects, which are not followed. */
-    HTTP_ERROR,
-    /** A 2xx response that is not the expected JSON, is over the size limit, or never ends. */
-    INVALID_RESPONSE,
-    /** No complete response within the request timeout (or the connect timeout). */
-    TIMEOUT,
-    /** The connection failed or broke. */
-    IO,
-    /** The calling thread was interrupted; its interrupt flag is set again. */
-    INTERRUPTED
+    SERVER_ERROR
   }
 
   /** Why the call failed. */
   private final Reason reason;
 
   /** The HTTP status, or 0. */
-  private final int status;
+  private final int statusCode;
 
   /** The server's {@code Retry-After}, or null. */
   private final @Nullable Duration retryAfter;
 
   AgntixApiException(
       Reason reason,
-      int status,
+      int statusCode,
       @Nullable Duration retryAfter,
       String message,
       @Nullable Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason == null");
-    this.status = status;
+    this.statusCode = statusCode;
     this.retryAfter = retryAfter;
   }
 
@@ -78,13 +93,14 @@ public final class AgntixApiException extends RuntimeException {
   }
 
   /**
-   * Returns the HTTP status of the failed response.
+   * Returns the HTTP status the server answered with: the status outside 2xx for a status failure,
+   * the 2xx status when the body was too large or not the expected JSON.
    *
    * @return the status, or 0 when no response arrived (timeout, I/O failure, interruption) or when
    *     the failure spans several responses (a listing that never ends)
    */
-  public int status() {
-    return status;
+  public int statusCode() {
+    return statusCode;
   }
 
   /**
@@ -98,14 +114,14 @@ public final class AgntixApiException extends RuntimeException {
   }
 
   /**
-   * Tells whether the same call may succeed later: true for 429, 5xx, timeouts and I/O failures.
+   * Tells whether the same call may succeed if made again later: true for a timeout, an I/O failure
+   * and an HTTP 429 or 5xx answer; false for every other failure, an interruption included.
    *
-   * @return true when retrying may help
+   * @return true when retrying later may help
    */
   public boolean isRetryable() {
-    return reason == Reason.RATE_LIMITED
-        || reason == Reason.SERVER_ERROR
-        || reason == Reason.TIMEOUT
-        || reason == Reason.IO;
+    return reason == Reason.TIMEOUT
+        || reason == Reason.IO_ERROR
+        || HttpBodies.isRetryableStatus(statusCode);
   }
 }

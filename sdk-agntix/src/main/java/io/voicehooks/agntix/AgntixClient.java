@@ -2,16 +2,14 @@ package io.voicehooks.agntix;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.voicehooks.agntix.AgntixApiException.Reason;
+import io.voicehooks.core.internal.HttpBodies;
 import io.voicehooks.core.internal.Json;
 import io.voicehooks.core.internal.Settings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,12 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +39,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Built on {@link java.net.http.HttpClient}, with no other dependency. Every call sends {@code
  * Accept: application/json} and either {@code x-api-key} or {@code Authorization: Bearer}. The
- * request timeout bounds the whole call, body included; the response body is bounded in size
- * (default 16 MiB); redirects are not followed, so the credentials never travel to another host.
- * Failures are {@link AgntixApiException}s, whose messages, like {@link #toString()} and the logs,
- * never contain the API key or token.
+ * request timeout bounds the whole call, body included; a response body over the size limit
+ * (default 16 MiB) is abandoned as soon as the limit is passed, and the body of an error answer is
+ * not read; redirects are not followed, so the credentials never travel to another host. Failures
+ * are {@link AgntixApiException}s, whose messages, like {@link #toString()} and the logs, never
+ * contain the API key or token.
  *
  * <p>Agntix asks integrators to fetch transcripts on demand after the webhook (persist the event
  * first, then fetch asynchronously) rather than to poll. Instances are immutable and thread-safe.
@@ -72,7 +65,6 @@ public final class AgntixClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgntixClient.class);
   private static final ObjectReader PAGE_READER = Json.mapper().readerFor(MessagePage.class);
-  private static final byte[] NO_BODY = new byte[0];
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final HttpClient http;
@@ -82,6 +74,7 @@ public final class AgntixClient {
   private final Duration requestTimeout;
   private final long maxResponseBytes;
   private final int maxPages;
+  private final HttpResponse.BodyHandler<byte @Nullable []> bodies;
 
   private AgntixClient(Builder builder, String authHeader, String authValue) {
     this.http =
@@ -101,6 +94,7 @@ public final class AgntixClient {
     this.requestTimeout = builder.requestTimeout;
     this.maxResponseBytes = builder.maxResponseBytes;
     this.maxPages = builder.maxPages;
+    this.bodies = HttpBodies.limitedIfSuccessful(maxResponseBytes);
   }
 
   /** {@return a builder; an API key or a bearer token is required} */
@@ -191,10 +185,23 @@ public final class AgntixClient {
                 + page
                 + "&limit="
                 + limit);
-    HttpResponse<byte[]> response = get(uri);
+    HttpResponse<byte @Nullable []> response = get(uri);
+    byte[] body = response.body();
+    if (body == null) {
+      throw new AgntixApiException(
+          Reason.TOO_LARGE,
+          response.statusCode(),
+          null,
+          "Agntix API response to GET "
+              + MESSAGES_PATH
+              + " exceeds the limit of "
+              + maxResponseBytes
+              + " bytes",
+          null);
+    }
     MessagePage result;
     try {
-      result = PAGE_READER.readValue(response.body());
+      result = PAGE_READER.readValue(body);
     } catch (IOException e) {
       throw new AgntixApiException(
           Reason.INVALID_RESPONSE,
@@ -214,7 +221,8 @@ public final class AgntixClient {
     return result;
   }
 
-  private HttpResponse<byte[]> get(URI uri) {
+  /** Sends a GET; the body of a 2xx answer is null when over the limit. */
+  private HttpResponse<byte @Nullable []> get(URI uri) {
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .GET()
@@ -222,29 +230,11 @@ public final class AgntixClient {
             .header("Accept", "application/json")
             .header(authHeader, authValue)
             .build();
-    CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(
-            request,
-            info ->
-                info.statusCode() / 100 == 2
-                    ? new BoundedBody(
-                        maxResponseBytes,
-                        info.headers().firstValueAsLong("Content-Length").orElse(-1),
-                        info.statusCode())
-                    : HttpResponse.BodySubscribers.replacing(NO_BODY));
-    HttpResponse<byte[]> response;
+    HttpResponse<byte @Nullable []> response;
     try {
-      response = future.get(saturatedNanos(requestTimeout), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw timeout(null);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new AgntixApiException(
-          Reason.INTERRUPTED, 0, null, "Interrupted during GET " + MESSAGES_PATH, e);
-    } catch (ExecutionException e) {
-      throw failure(e.getCause() == null ? e : e.getCause());
+      response = HttpBodies.send(http, request, bodies, requestTimeout);
+    } catch (HttpBodies.Failure e) {
+      throw failure(e);
     }
     int status = response.statusCode();
     LOG.debug("Agntix GET {} answered {}", MESSAGES_PATH, status);
@@ -254,43 +244,36 @@ public final class AgntixClient {
     throw errorStatus(status, response.headers().firstValue("Retry-After").orElse(null));
   }
 
-  private AgntixApiException timeout(@Nullable Throwable cause) {
-    return new AgntixApiException(
-        Reason.TIMEOUT,
-        0,
-        null,
-        "No complete response to GET "
-            + MESSAGES_PATH
-            + " within the timeout of "
-            + requestTimeout.toMillis()
-            + " ms",
-        cause);
-  }
-
-  private AgntixApiException failure(Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof HttpTimeoutException) {
-        return timeout(cause);
-      }
-      if (t instanceof ResponseTooLargeException) {
+  private AgntixApiException failure(HttpBodies.Failure failure) {
+    Throwable cause = failure.getCause();
+    switch (failure.kind()) {
+      case TIMEOUT:
+      case CONNECT_TIMEOUT:
         return new AgntixApiException(
-            Reason.INVALID_RESPONSE,
-            ((ResponseTooLargeException) t).status,
+            Reason.TIMEOUT,
+            0,
             null,
-            "Agntix API response to GET "
+            "No complete response to GET "
                 + MESSAGES_PATH
-                + " exceeds the limit of "
-                + maxResponseBytes
-                + " bytes",
-            null);
-      }
+                + " within the timeout of "
+                + requestTimeout.toMillis()
+                + " ms",
+            cause);
+      case INTERRUPTED:
+        return new AgntixApiException(
+            Reason.INTERRUPTED, 0, null, "Interrupted during GET " + MESSAGES_PATH, cause);
+      default:
+        return new AgntixApiException(
+            Reason.IO_ERROR,
+            0,
+            null,
+            "GET "
+                + MESSAGES_PATH
+                + " failed ("
+                + (cause == null ? "unknown" : cause.getClass().getSimpleName())
+                + ")",
+            cause);
     }
-    return new AgntixApiException(
-        Reason.IO,
-        0,
-        null,
-        "GET " + MESSAGES_PATH + " failed (" + cause.getClass().getSimpleName() + ")",
-        cause);
   }
 
   static AgntixApiException errorStatus(int status, @Nullable String retryAfterHeader) {
@@ -312,7 +295,7 @@ public final class AgntixClient {
       reason = Reason.SERVER_ERROR;
       meaning = "server error";
     } else {
-      reason = Reason.HTTP_ERROR;
+      reason = Reason.HTTP_STATUS;
       meaning = "unexpected status";
     }
     Duration retryAfter = parseRetryAfter(retryAfterHeader, Clock.systemUTC());
@@ -378,14 +361,6 @@ public final class AgntixClient {
     return out.toString();
   }
 
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
-  }
-
   /** {@return the base URI and the kind of credentials, never the credentials themselves} */
   @Override
   public String toString() {
@@ -394,94 +369,6 @@ public final class AgntixClient {
         + ", auth="
         + (authHeader.equals("Authorization") ? "bearer token" : "api key")
         + "]";
-  }
-
-  /** Thrown inside the body subscriber when the body passes the size limit. */
-  private static final class ResponseTooLargeException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    /** The status of the response whose body was too large. */
-    private final int status;
-
-    ResponseTooLargeException(int status) {
-      super("response body over the size limit");
-      this.status = status;
-    }
-  }
-
-  /**
-   * Collects a body up to a limit without blocking a thread, failing as soon as the declared length
-   * or the bytes received pass it.
-   */
-  private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final long max;
-    private final long declaredLength;
-    private final int status;
-    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private Flow.@Nullable Subscription subscription;
-    private long received;
-
-    BoundedBody(long max, long declaredLength, int status) {
-      this.max = max;
-      this.declaredLength = declaredLength;
-      this.status = status;
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return body;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      if (declaredLength > max) {
-        tooLarge();
-        return;
-      }
-      subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      if (body.isDone()) {
-        return;
-      }
-      for (ByteBuffer buffer : buffers) {
-        received += buffer.remaining();
-        if (received > max) {
-          tooLarge();
-          return;
-        }
-        if (buffer.hasArray()) {
-          out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-          buffer.position(buffer.limit());
-        } else {
-          byte[] chunk = new byte[buffer.remaining()];
-          buffer.get(chunk);
-          out.write(chunk, 0, chunk.length);
-        }
-      }
-    }
-
-    private void tooLarge() {
-      Flow.Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
-      }
-      body.completeExceptionally(new ResponseTooLargeException(status));
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      body.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      body.complete(out.toByteArray());
-    }
   }
 
   /** Builds an {@link AgntixClient}. Not thread-safe; the client it builds is. */
@@ -614,8 +501,8 @@ public final class AgntixClient {
     }
 
     /**
-     * Sets the largest response body accepted; a larger one fails with reason {@code
-     * INVALID_RESPONSE} as soon as the limit is passed.
+     * Sets the largest response body accepted; a larger one fails with reason {@code TOO_LARGE} as
+     * soon as the limit is passed (at once, when its {@code Content-Length} says so).
      *
      * @param maxResponseBytes at least 1; default 16 MiB
      * @return this builder

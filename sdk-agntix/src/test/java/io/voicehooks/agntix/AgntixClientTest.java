@@ -330,8 +330,8 @@ final class AgntixClientTest {
     "404, NOT_FOUND, false",
     "500, SERVER_ERROR, true",
     "503, SERVER_ERROR, true",
-    "400, HTTP_ERROR, false",
-    "302, HTTP_ERROR, false"
+    "400, HTTP_STATUS, false",
+    "302, HTTP_STATUS, false"
   })
   void sessionMessages_errorStatus_throwsTypedException(
       int status, Reason reason, boolean retryable) {
@@ -353,7 +353,7 @@ final class AgntixClientTest {
         .satisfies(
             e -> {
               AgntixApiException api = (AgntixApiException) e;
-              assertThat(api.status()).isEqualTo(status);
+              assertThat(api.statusCode()).isEqualTo(status);
               assertThat(api.reason()).isEqualTo(reason);
               assertThat(api.isRetryable()).isEqualTo(retryable);
               assertThat(api.retryAfter()).isNull();
@@ -375,7 +375,7 @@ final class AgntixClientTest {
             e -> {
               AgntixApiException api = (AgntixApiException) e;
               assertThat(api.reason()).isEqualTo(Reason.RATE_LIMITED);
-              assertThat(api.status()).isEqualTo(429);
+              assertThat(api.statusCode()).isEqualTo(429);
               assertThat(api.retryAfter()).isEqualTo(Duration.ofSeconds(7));
               assertThat(api.isRetryable()).isTrue();
               assertNoCredentials(api);
@@ -433,7 +433,7 @@ final class AgntixClientTest {
             e -> {
               AgntixApiException api = (AgntixApiException) e;
               assertThat(api.reason()).isEqualTo(Reason.TIMEOUT);
-              assertThat(api.status()).isZero();
+              assertThat(api.statusCode()).isZero();
               assertThat(api.isRetryable()).isTrue();
               assertNoCredentials(api);
             });
@@ -474,8 +474,8 @@ final class AgntixClientTest {
         .hasMessageContaining("exceeds the limit of 1024 bytes")
         .satisfies(
             e -> {
-              assertThat(((AgntixApiException) e).reason()).isEqualTo(Reason.INVALID_RESPONSE);
-              assertThat(((AgntixApiException) e).status()).isEqualTo(200);
+              assertThat(((AgntixApiException) e).reason()).isEqualTo(Reason.TOO_LARGE);
+              assertThat(((AgntixApiException) e).statusCode()).isEqualTo(200);
             });
   }
 
@@ -535,8 +535,8 @@ final class AgntixClientTest {
         .satisfies(
             e -> {
               AgntixApiException api = (AgntixApiException) e;
-              assertThat(api.reason()).isEqualTo(Reason.IO);
-              assertThat(api.status()).isZero();
+              assertThat(api.reason()).isEqualTo(Reason.IO_ERROR);
+              assertThat(api.statusCode()).isZero();
               assertThat(api.isRetryable()).isTrue();
               assertNoCredentials(api);
             });

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicehooks.cllr.TranscriptFetchException.Reason;
 import io.voicehooks.core.internal.FreeForm;
+import io.voicehooks.core.internal.HttpBodies;
 import io.voicehooks.core.internal.Json;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.NoSuchAlgorithmException;
@@ -88,9 +88,6 @@ public final class CllrTranscriptFetcher {
   /** The number of redirects followed when none is set: 5. */
   public static final int DEFAULT_MAX_REDIRECTS = 5;
 
-  /** The largest byte array a JVM reliably allocates. */
-  private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
-
   /** The most redirects {@link Builder#maxRedirects} accepts. */
   private static final int MAX_REDIRECTS = 20;
 
@@ -161,7 +158,7 @@ public final class CllrTranscriptFetcher {
   public @Nullable Object fetch(URI uri) {
     Objects.requireNonNull(uri, "uri == null");
     String where = describe(uri);
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = HttpBodies.deadline(timeout);
     URI current = uri;
     String subject = "Transcript host " + uri.getHost();
     for (int redirects = 0; ; redirects++) {
@@ -218,21 +215,24 @@ public final class CllrTranscriptFetcher {
     try {
       List<InetAddress> addresses = policy.addresses(uri, subject);
       return HttpGet.send(uri, addresses, tls(), deadline, maxBytes);
-    } catch (SocketTimeoutException e) {
-      throw new TranscriptFetchException(
-          Reason.TIMEOUT,
-          0,
-          "Transcript " + where + " did not arrive within " + timeout.toMillis() + " ms",
-          e);
     } catch (IOException e) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw interrupted(where, e); // the interrupt closed the socket
+      switch (HttpBodies.Failure.of(e).kind()) {
+        case INTERRUPTED:
+          throw interrupted(where, e); // the interrupt closed the socket
+        case TIMEOUT:
+        case CONNECT_TIMEOUT:
+          throw new TranscriptFetchException(
+              Reason.TIMEOUT,
+              0,
+              "Transcript " + where + " did not arrive within " + timeout.toMillis() + " ms",
+              e);
+        default:
+          throw new TranscriptFetchException(
+              Reason.IO_ERROR,
+              0,
+              "Cannot fetch the transcript " + where + " (" + e.getClass().getSimpleName() + ")",
+              e);
       }
-      throw new TranscriptFetchException(
-          Reason.IO_ERROR,
-          0,
-          "Cannot fetch the transcript " + where + " (" + e.getClass().getSimpleName() + ")",
-          e);
     }
   }
 
@@ -293,10 +293,13 @@ public final class CllrTranscriptFetcher {
               ? ""
               : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
       throw new TranscriptFetchException(
-          Reason.MALFORMED, status, "Transcript " + where + " is not well-formed JSON" + at, null);
+          Reason.INVALID_RESPONSE,
+          status,
+          "Transcript " + where + " is not well-formed JSON" + at,
+          null);
     } catch (IOException e) {
       throw new TranscriptFetchException(
-          Reason.MALFORMED, status, "Transcript " + where + " cannot be read as JSON", null);
+          Reason.INVALID_RESPONSE, status, "Transcript " + where + " cannot be read as JSON", null);
     }
   }
 
@@ -364,8 +367,9 @@ public final class CllrTranscriptFetcher {
      * @return this builder
      */
     public Builder maxBytes(long maxBytes) {
-      if (maxBytes < 1 || maxBytes > MAX_ARRAY_BYTES) {
-        throw new IllegalArgumentException("maxBytes must be from 1 to " + MAX_ARRAY_BYTES);
+      if (maxBytes < 1 || maxBytes > HttpBodies.MAX_ARRAY_BYTES) {
+        throw new IllegalArgumentException(
+            "maxBytes must be from 1 to " + HttpBodies.MAX_ARRAY_BYTES);
       }
       this.maxBytes = maxBytes;
       return this;

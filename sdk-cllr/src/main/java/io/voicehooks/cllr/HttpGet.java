@@ -1,9 +1,8 @@
 package io.voicehooks.cllr;
 
+import io.voicehooks.core.internal.HttpBodies;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -38,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Deliberately small: GET only, {@code Connection: close}, no compression, no cookies, no
  * authentication, no redirects (the caller decides, after checking the next hop). The body is read
  * with a {@code Content-Length}, chunked, or up to the end of the connection, and never past the
- * size limit. Every read is bounded by the deadline. The socket is an NIO channel's, so an
- * interrupt closes it and ends a blocked read.
+ * size limit; every read is bounded by the one deadline ({@link HttpBodies}, the rules of every
+ * VoiceHooks HTTP client). The socket is an NIO channel's, so an interrupt closes it and ends a
+ * blocked read.
  */
 final class HttpGet {
   /** The longest status line, header line or chunk-size line accepted. */
@@ -91,14 +90,15 @@ final class HttpGet {
         SSLParameters parameters = ssl.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         ssl.setSSLParameters(parameters);
-        socket.setSoTimeout(remainingMillis(deadline));
+        socket.setSoTimeout(HttpBodies.remainingMillis(deadline));
         ssl.startHandshake();
       }
       OutputStream out = stream.getOutputStream();
       out.write(request(uri, host, port == defaultPort ? "" : ":" + port));
       out.flush();
       InputStream in =
-          new BufferedInputStream(new DeadlineInput(stream.getInputStream(), socket, deadline));
+          new BufferedInputStream(
+              HttpBodies.withDeadline(stream.getInputStream(), socket, deadline));
       return read(in, maxBytes);
     } finally {
       closeQuietly(stream);
@@ -112,7 +112,7 @@ final class HttpGet {
     for (InetAddress address : addresses) {
       Socket socket = SocketChannel.open().socket();
       try {
-        socket.connect(new InetSocketAddress(address, port), remainingMillis(deadline));
+        socket.connect(new InetSocketAddress(address, port), HttpBodies.remainingMillis(deadline));
         return socket;
       } catch (SocketTimeoutException e) {
         closeQuietly(socket);
@@ -164,23 +164,25 @@ final class HttpGet {
       return new Response(status, redirect, EMPTY);
     }
     List<String> codings = headers.getOrDefault("transfer-encoding", List.of());
-    byte @Nullable [] body;
+    HttpBodies.Limited body = new HttpBodies.Limited(maxBytes);
+    boolean complete;
     if (!codings.isEmpty()) {
       String last = codings.get(codings.size() - 1);
       String[] parts = last.split(",");
       boolean chunked = parts[parts.length - 1].trim().equalsIgnoreCase("chunked");
-      body = chunked ? chunked(in, maxBytes, headerBudget) : untilClosed(in, maxBytes);
+      complete = chunked ? chunked(in, body, headerBudget) : HttpBodies.readToEnd(in, body);
     } else {
       long length = contentLength(headers.getOrDefault("content-length", List.of()));
       if (length < 0) {
-        body = untilClosed(in, maxBytes);
-      } else if (length > maxBytes) {
-        body = null;
+        complete = HttpBodies.readToEnd(in, body);
+      } else if (body.fits(length)) {
+        HttpBodies.readExactly(in, length, body);
+        complete = true;
       } else {
-        body = exactly(in, (int) length);
+        complete = false;
       }
     }
-    return new Response(status, redirect, body);
+    return new Response(status, redirect, complete ? body.toByteArray() : null);
   }
 
   private static int status(String line) throws ProtocolException {
@@ -249,9 +251,9 @@ final class HttpGet {
     return value;
   }
 
-  private static byte @Nullable [] chunked(InputStream in, long maxBytes, int[] budget)
+  /** Decodes a chunked body; false as soon as a chunk would pass the limit. */
+  private static boolean chunked(InputStream in, HttpBodies.Limited body, int[] budget)
       throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
     // Chunk-size lines are capped one by one, not against the header budget: a body may come in
     // many small chunks. The size limit and the deadline bound the whole.
     int[] unlimited = {Integer.MAX_VALUE};
@@ -273,36 +275,16 @@ final class HttpGet {
       }
       if (size == 0) {
         headers(in, budget); // trailers, ignored
-        return body.toByteArray();
+        return true;
       }
-      if (body.size() + size > maxBytes) {
-        return null;
+      if (!body.fits(size)) {
+        return false;
       }
-      body.write(exactly(in, (int) size));
+      HttpBodies.readExactly(in, size, body);
       if (!line(in, unlimited, false).isEmpty()) {
         throw new ProtocolException("chunk not followed by CRLF");
       }
     }
-  }
-
-  private static byte @Nullable [] untilClosed(InputStream in, long maxBytes) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-      if (body.size() + (long) n > maxBytes) {
-        return null;
-      }
-      body.write(buffer, 0, n);
-    }
-    return body.toByteArray();
-  }
-
-  private static byte[] exactly(InputStream in, int length) throws IOException {
-    byte[] bytes = in.readNBytes(length);
-    if (bytes.length < length) {
-      throw new EOFException("the connection closed before the end of the body");
-    }
-    return bytes;
   }
 
   /**
@@ -336,44 +318,11 @@ final class HttpGet {
     }
   }
 
-  /** {@return the milliseconds left until the deadline, at least 1} */
-  private static int remainingMillis(long deadline) throws SocketTimeoutException {
-    long left = deadline - System.nanoTime();
-    if (left <= 0) {
-      throw new SocketTimeoutException("the deadline passed");
-    }
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left)));
-  }
-
   private static void closeQuietly(Socket socket) {
     try {
       socket.close();
     } catch (IOException e) {
       // Nothing more to do with it.
-    }
-  }
-
-  /** Bounds each read by the time left: the raw socket's timeout also governs a TLS layer. */
-  private static final class DeadlineInput extends FilterInputStream {
-    private final Socket socket;
-    private final long deadline;
-
-    DeadlineInput(InputStream in, Socket socket, long deadline) {
-      super(in);
-      this.socket = socket;
-      this.deadline = deadline;
-    }
-
-    @Override
-    public int read() throws IOException {
-      socket.setSoTimeout(remainingMillis(deadline));
-      return super.read();
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      socket.setSoTimeout(remainingMillis(deadline));
-      return super.read(b, off, len);
     }
   }
 }

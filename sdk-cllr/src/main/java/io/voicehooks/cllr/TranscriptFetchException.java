@@ -1,29 +1,43 @@
 package io.voicehooks.cllr;
 
+import io.voicehooks.core.internal.HttpBodies;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when {@link CllrTranscriptFetcher} cannot fetch a transcript. {@link #reason()} says why;
- * {@link #statusCode()} gives the HTTP status when the server answered.
+ * {@link #statusCode()} is the HTTP status when the server answered, or 0; {@link #isRetryable()}
+ * tells whether the same fetch may succeed later.
  *
  * <p>The message names the host and path at most, never the full URI: the query string of a storage
- * link may carry a signature token.
+ * link may carry a signature token. Thrown by {@link CllrTranscriptFetcher} only.
  */
 public final class TranscriptFetchException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Why a fetch failed. */
   public enum Reason {
-    /** The server answered with a status outside 2xx; see {@link #statusCode()}. */
+    /**
+     * The server answered with a status outside 2xx that no other reason names, a redirect past the
+     * redirect limit or with an invalid {@code Location} included; see {@link
+     * TranscriptFetchException#statusCode()}.
+     */
     HTTP_STATUS,
-    /** The transcript is larger than the fetcher's size limit; it was not read to the end. */
+    /**
+     * The response body is larger than the size limit; it was abandoned as soon as the limit was
+     * passed, or at once when its {@code Content-Length} said so.
+     */
     TOO_LARGE,
-    /** The server did not send the whole transcript within the fetcher's timeout. */
+    /**
+     * A 2xx response whose body is not the expected JSON: not well-formed, or past a JSON limit.
+     */
+    INVALID_RESPONSE,
+    /**
+     * The whole response, headers and body, did not arrive within the timeout (here the fetcher's
+     * timeout, which also covers connecting and every redirect).
+     */
     TIMEOUT,
-    /** The body is not well-formed JSON, or exceeds a JSON limit. */
-    MALFORMED,
-    /** The connection failed, or the exchange broke off. */
+    /** The connection failed or broke off. */
     IO_ERROR,
     /** The calling thread was interrupted while waiting; its interrupt flag is set again. */
     INTERRUPTED,
@@ -50,7 +64,7 @@ public final class TranscriptFetchException extends RuntimeException {
    * @param message what failed, naming the host and path at most
    * @param cause the underlying failure, or null
    */
-  public TranscriptFetchException(
+  TranscriptFetchException(
       Reason reason, int statusCode, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason == null");
@@ -63,12 +77,25 @@ public final class TranscriptFetchException extends RuntimeException {
   }
 
   /**
-   * Returns the HTTP status the server answered with: the non-2xx status for {@link
-   * Reason#HTTP_STATUS}, the 2xx status when the body was too large or malformed.
+   * Returns the HTTP status the server answered with: the status outside 2xx for a status failure,
+   * the 2xx status when the body was too large or not the expected JSON.
    *
-   * @return the status, or 0 when no response was received (timeout, connection failure)
+   * @return the status, or 0 when no response arrived (timeout, I/O failure, interruption) or the
+   *     policy refused the URI before anything was sent
    */
   public int statusCode() {
     return statusCode;
+  }
+
+  /**
+   * Tells whether the same fetch may succeed if made again later: true for a timeout, an I/O
+   * failure and an HTTP 429 or 5xx answer; false for every other failure, an interruption included.
+   *
+   * @return true when retrying later may help
+   */
+  public boolean isRetryable() {
+    return reason == Reason.TIMEOUT
+        || reason == Reason.IO_ERROR
+        || HttpBodies.isRetryableStatus(statusCode);
   }
 }

@@ -200,7 +200,7 @@ final class CllrTranscriptFetcherTest {
         .isInstanceOfSatisfying(
             TranscriptFetchException.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+              assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE);
               assertThat(e.statusCode()).isEqualTo(200);
               assertThat(e.getCause()).isNull();
             })
@@ -217,7 +217,7 @@ final class CllrTranscriptFetcherTest {
     assertThatThrownBy(() -> fetcher().fetch(uri))
         .isInstanceOfSatisfying(
             TranscriptFetchException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE));
   }
 
   @Test

@@ -1,15 +1,11 @@
 package io.voicehooks.testing;
 
 import io.voicehooks.core.WebhookHeaders;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import io.voicehooks.core.internal.HttpBodies;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,18 +21,12 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -387,52 +377,44 @@ public final class WebhookSimulator {
     }
     WebhookHeaders sent = WebhookHeaders.of(headers);
 
+    Duration timeout = policy.timeout();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(target)
-            .timeout(policy.timeout())
+            .timeout(timeout)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     sent.asMap().forEach((name, values) -> values.forEach(value -> request.header(name, value)));
 
     long startNanos = System.nanoTime();
-    CompletableFuture<HttpResponse<String>> response =
-        client.sendAsync(request.build(), info -> new TruncatingBody());
     int status = 0;
     Attempt.FailureKind failure = null;
     String responseBody = "";
     try {
-      HttpResponse<String> answer = response.get(policy.timeout().toNanos(), TimeUnit.NANOSECONDS);
+      HttpResponse<byte[]> answer =
+          HttpBodies.send(
+              client, request.build(), info -> HttpBodies.truncated(RESPONSE_BYTES_KEPT), timeout);
       status = answer.statusCode();
-      responseBody = answer.body();
-    } catch (TimeoutException e) {
-      response.cancel(true);
-      failure = Attempt.FailureKind.TIMEOUT;
-    } catch (ExecutionException e) {
-      failure = classify(e.getCause());
-    } catch (InterruptedException e) {
-      response.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new CancellationException("Interrupted while delivering");
+      responseBody = start(answer.body());
+    } catch (HttpBodies.Failure e) {
+      switch (e.kind()) {
+        case TIMEOUT:
+          failure = Attempt.FailureKind.TIMEOUT;
+          break;
+        case INTERRUPTED:
+          throw new CancellationException("Interrupted while delivering");
+        default: // a connect timeout included: the connection could not be made
+          failure = Attempt.FailureKind.CONNECTION_ERROR;
+      }
     }
     Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
     return new Attempt(number, offset, sentAt, sent, status, failure, responseBody, latency);
   }
 
-  private static Attempt.FailureKind classify(@Nullable Throwable failure) {
-    Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof HttpConnectTimeoutException) {
-      return Attempt.FailureKind.CONNECTION_ERROR;
-    }
-    if (cause instanceof HttpTimeoutException) {
-      return Attempt.FailureKind.TIMEOUT;
-    }
-    if (cause instanceof IOException) {
-      return Attempt.FailureKind.CONNECTION_ERROR;
-    }
-    throw rethrow(cause);
+  /** {@return the start of a response body as text, at most {@link Attempt#MAX_RESPONSE_BODY}} */
+  private static String start(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    return text.length() > Attempt.MAX_RESPONSE_BODY
+        ? text.substring(0, Attempt.MAX_RESPONSE_BODY)
+        : text;
   }
 
   /** One planned delivery of {@link #deliverAll}. */
@@ -475,48 +457,6 @@ public final class WebhookSimulator {
     synchronized void resume() {
       failures = 0;
       paused = false;
-    }
-  }
-
-  /** Keeps the first bytes of a response body and discards the rest. */
-  private static final class TruncatingBody implements HttpResponse.BodySubscriber<String> {
-    private final CompletableFuture<String> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-
-    @Override
-    public CompletionStage<String> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      for (ByteBuffer item : items) {
-        int take = Math.min(item.remaining(), RESPONSE_BYTES_KEPT - kept.size());
-        if (take > 0) {
-          byte[] bytes = new byte[take];
-          item.get(bytes);
-          kept.write(bytes, 0, take);
-        }
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      String text = new String(kept.toByteArray(), StandardCharsets.UTF_8);
-      result.complete(
-          text.length() > Attempt.MAX_RESPONSE_BODY
-              ? text.substring(0, Attempt.MAX_RESPONSE_BODY)
-              : text);
     }
   }
 
