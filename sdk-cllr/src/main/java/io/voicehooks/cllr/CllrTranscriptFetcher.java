@@ -320,7 +320,7 @@ public final class CllrTranscriptFetcher {
 
   @Override
   public String toString() {
-    return "CllrTranscriptFetcher{timeout="
+    return "CllrTranscriptFetcher[timeout="
         + timeout
         + ", maxBytes="
         + maxBytes
@@ -328,7 +328,7 @@ public final class CllrTranscriptFetcher {
         + maxRedirects
         + ", "
         + policy
-        + "}";
+        + "]";
   }
 
   /** Builds a {@link CllrTranscriptFetcher}. Not thread-safe; the fetcher it builds is. */

@@ -375,15 +375,15 @@ final class CllrTranscriptFetcherSsrfTest {
 
     assertThat(builder.build())
         .hasToString(
-            "CllrTranscriptFetcher{timeout=PT10S, maxBytes=8388608, maxRedirects=2,"
+            "CllrTranscriptFetcher[timeout=PT10S, maxBytes=8388608, maxRedirects=2,"
                 + " plainHttp=true, alsoAllowed=[LOOPBACK, PRIVATE, LINK_LOCAL],"
-                + " allowedHosts=[*.example.com, transcripts.cllr.ai]}");
+                + " allowedHosts=[*.example.com, transcripts.cllr.ai]]");
 
     builder.allowLoopback(false).allowLinkLocal(false).allowPlainHttp(false).allowedHosts();
 
     assertThat(builder.build())
         .hasToString(
-            "CllrTranscriptFetcher{timeout=PT10S, maxBytes=8388608, maxRedirects=2,"
-                + " plainHttp=false, alsoAllowed=[PRIVATE], allowedHosts=any}");
+            "CllrTranscriptFetcher[timeout=PT10S, maxBytes=8388608, maxRedirects=2,"
+                + " plainHttp=false, alsoAllowed=[PRIVATE], allowedHosts=any]");
   }
 }

@@ -395,8 +395,8 @@ final class CllrTranscriptFetcherTest {
   void create_usesTheDocumentedDefaults() {
     assertThat(CllrTranscriptFetcher.create())
         .hasToString(
-            "CllrTranscriptFetcher{timeout=PT10S, maxBytes=8388608, maxRedirects=5,"
-                + " plainHttp=false, alsoAllowed=[], allowedHosts=any}");
+            "CllrTranscriptFetcher[timeout=PT10S, maxBytes=8388608, maxRedirects=5,"
+                + " plainHttp=false, alsoAllowed=[], allowedHosts=any]");
     assertThat(CllrTranscriptFetcher.DEFAULT_MAX_REDIRECTS).isEqualTo(5);
     assertThat(CllrTranscriptFetcher.DEFAULT_TIMEOUT).isEqualTo(Duration.ofSeconds(10));
     assertThat(CllrTranscriptFetcher.DEFAULT_MAX_BYTES).isEqualTo(8L * 1024 * 1024);
