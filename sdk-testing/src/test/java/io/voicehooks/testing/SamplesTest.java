@@ -761,6 +761,29 @@ final class SamplesTest {
   }
 
   @Test
+  void sample_withHeader_setsOneHeaderAndKeepsTheSignature() {
+    SvixSigner signer = SvixSigner.withSecret(SvixSigner.generateSecret());
+    Sample signed = Samples.agntix().sessionCreated().signedWith(signer).build();
+
+    Sample proxied = signed.withHeader("Authorization", "Bearer t-1");
+    Sample replaced = proxied.withHeader("authorization", "Bearer t-2");
+    Sample forged = signed.withHeader("Svix-Signature", "v1,forged");
+
+    assertThat(proxied.headers().all("authorization")).containsExactly("Bearer t-1");
+    assertThat(proxied.headers().first("svix-id")).isEqualTo(signed.messageId());
+    assertThat(proxied.signed()).isTrue();
+    assertThatCode(() -> signer.verifier().verify(proxied.toRequest())).doesNotThrowAnyException();
+    assertThat(replaced.headers().all("Authorization")).containsExactly("Bearer t-2");
+    assertThat(signed.headers().first("authorization")).as("the original is unchanged").isNull();
+    assertThat(forged.signed()).isFalse();
+    assertThat(forged.headers().first("svix-signature")).isEqualTo("v1,forged");
+    assertThat(forged.body()).isEqualTo(signed.body());
+    assertThatThrownBy(() -> signed.withHeader("x", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("value == null");
+  }
+
+  @Test
   void all_idempotencyKeysAreDistinct() {
     assertThat(Samples.all().stream().map(Sample::idempotencyKey).collect(Collectors.toList()))
         .doesNotHaveDuplicates();
