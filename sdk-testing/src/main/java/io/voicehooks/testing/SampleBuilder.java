@@ -172,8 +172,7 @@ abstract class SampleBuilder<B extends SampleBuilder<B>> {
         return parent.get(names[i]);
       }
       if (parent instanceof ArrayNode) {
-        int index = index(parent, i);
-        return index < parent.size() ? parent.get(index) : null;
+        return parent.get(index(parent, i)); // null one past the end
       }
       throw misfit(prefix(i) + " is not an object or array");
     }
