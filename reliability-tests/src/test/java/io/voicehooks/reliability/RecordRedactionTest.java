@@ -374,20 +374,14 @@ final class RecordRedactionTest {
     Sample rich =
         Samples.agni()
             .callCompleted()
-            .customize(
-                root -> {
-                  ObjectNode data = (ObjectNode) root.get("data");
-                  data.put("call_id", "call-7781");
-                  ((ObjectNode) data.get("post_call_analysis"))
-                      .put("home_address", "742 Evergreen Terrace");
-                  ObjectNode entry = data.withArray("transcripts").addObject();
-                  entry.put("id", "t-004").put("timestamp_ms", 9000);
-                  entry
-                      .putObject("message")
-                      .put("role", "user")
-                      .put("content", "My card ends in 1881, name on it is Jane Q Public.")
-                      .put("format", "text");
-                })
+            .set("data.call_id", "call-7781")
+            .set("data.post_call_analysis.home_address", "742 Evergreen Terrace")
+            .setRaw(
+                "data.transcripts.3",
+                """
+                {"id": "t-004", "timestamp_ms": 9000, "message": {"role": "user",
+                 "content": "My card ends in 1881, name on it is Jane Q Public.", "format": "text"}}
+                """)
             .build();
     c.parse(parser, rich);
     c.parse(parser, retyped(rich.bodyAsString(), "event", "call.analyzed"));

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,10 +44,11 @@ public final class AgniSamples {
 
   /**
    * Builds a {@code call.completed} delivery. Every knob sets the field it names; the rest keep the
-   * documented example's values. {@code ended_at} follows {@code started_at} plus the duration. Not
+   * documented example's values. {@code ended_at} follows {@code started_at} plus the duration.
+   * {@link #set(String, Object)} and {@link #remove(String)} edit any field after the knobs. Not
    * thread-safe; the samples it builds are immutable.
    */
-  public static final class CallCompletedBuilder {
+  public static final class CallCompletedBuilder extends SampleBuilder<CallCompletedBuilder> {
     private static final Duration DOC_DURATION = Duration.ofSeconds(125);
     private static final String[][] DOC_TURNS = {
       {"0", "agent", "Hello! Thanks for calling Acme Support. How can I help you today?"},
@@ -87,9 +87,10 @@ public final class AgniSamples {
     private boolean goalsMet = true;
     private String nextSteps = "No follow-up needed. Customer issue fully resolved.";
     private int transcriptTurns = DOC_TURNS.length;
-    private @Nullable Consumer<? super ObjectNode> customizer;
 
-    CallCompletedBuilder() {}
+    CallCompletedBuilder() {
+      super(Provider.AGNI, "data.call_session_id");
+    }
 
     /**
      * Sets {@code data.call_session_id}, the id receivers de-duplicate on.
@@ -317,20 +318,8 @@ public final class AgniSamples {
       return this;
     }
 
-    /**
-     * Registers a last edit of the JSON tree, applied after every knob: add, change or remove any
-     * field. The sample's event type and id are read back from the edited tree.
-     *
-     * @param customizer receives the body's root object
-     * @return this builder
-     */
-    public CallCompletedBuilder customize(Consumer<? super ObjectNode> customizer) {
-      this.customizer = require(customizer, "customizer");
-      return this;
-    }
-
-    /** {@return the delivery} */
-    public Sample build() {
+    @Override
+    ObjectNode tree() {
       long[] offsets = turnOffsets();
       Duration callDuration = duration != null ? duration : defaultDuration(offsets);
 
@@ -380,12 +369,12 @@ public final class AgniSamples {
         message.put("format", "text");
         turn.put("created_at", SampleJson.seconds(startedAt.plusMillis(offsets[i])));
       }
-      SampleJson.apply(customizer, root);
-      return Sample.json(
-          Provider.AGNI,
-          SampleJson.text(root, "event"),
-          SampleJson.text(root, "data", "call_session_id"),
-          SampleJson.bytes(root));
+      return root;
+    }
+
+    @Override
+    String eventType(ObjectNode body) {
+      return SampleJson.text(body, "event");
     }
 
     /**

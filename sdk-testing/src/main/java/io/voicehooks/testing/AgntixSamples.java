@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,10 +57,11 @@ public final class AgntixSamples {
 
   /**
    * Builds one Agntix session delivery. The analysis knobs apply to {@code session.ended} only and
-   * throw {@link IllegalStateException} on {@code session.created}. Not thread-safe; the samples it
-   * builds are immutable.
+   * throw {@link IllegalStateException} on {@code session.created}. {@link #set(String, Object)}
+   * and {@link #remove(String)} edit any field after the knobs and before signing. Not thread-safe;
+   * the samples it builds are immutable.
    */
-  public static final class SessionBuilder {
+  public static final class SessionBuilder extends SampleBuilder<SessionBuilder> {
     private final String eventType;
     private final boolean ended;
     private String sessionId = DEFAULT_SESSION_ID;
@@ -81,9 +81,9 @@ public final class AgntixSamples {
     private @Nullable SvixSigner signer;
     private @Nullable String msgId;
     private @Nullable Instant signedAt;
-    private @Nullable Consumer<? super ObjectNode> customizer;
 
     SessionBuilder(String eventType) {
+      super(Provider.AGNTIX, "id");
       this.eventType = eventType;
       this.ended = SESSION_ENDED.equals(eventType);
       sessionVariables.put("crmContactId", "CRM-7728");
@@ -314,20 +314,8 @@ public final class AgntixSamples {
       return this;
     }
 
-    /**
-     * Registers a last edit of the JSON tree, applied after every knob and before signing. The
-     * sample's event type and id are read back from the edited tree.
-     *
-     * @param customizer receives the body's root object
-     * @return this builder
-     */
-    public SessionBuilder customize(Consumer<? super ObjectNode> customizer) {
-      this.customizer = require(customizer, "customizer");
-      return this;
-    }
-
-    /** {@return the delivery, signed when a signer was given} */
-    public Sample build() {
+    @Override
+    ObjectNode tree() {
       ObjectNode root = SampleJson.object();
       root.put("eventType", eventType);
       root.put("id", sessionId);
@@ -353,17 +341,20 @@ public final class AgntixSamples {
           roomName != null
               ? roomName
               : direction.toLowerCase(Locale.ROOT) + "_sip_" + agentId + "^__^7yoamyb");
-      metadata.set("sessionVariables", SampleJson.objectOf(sessionVariables));
+      metadata.set("sessionVariables", SampleJson.value(sessionVariables));
       if (ended) {
         root.set("analysis", analysis());
       }
-      SampleJson.apply(customizer, root);
-      Sample sample =
-          Sample.json(
-              Provider.AGNTIX,
-              SampleJson.text(root, "eventType"),
-              SampleJson.text(root, "id"),
-              SampleJson.bytes(root));
+      return root;
+    }
+
+    @Override
+    String eventType(ObjectNode body) {
+      return SampleJson.text(body, "eventType");
+    }
+
+    @Override
+    Sample signed(Sample sample) {
       if (signer == null) {
         return sample;
       }
@@ -395,7 +386,7 @@ public final class AgntixSamples {
       sentimentNode.put("label", sentiment);
       sentimentNode.put("score", 0.64);
       sentimentNode.put("language", "en");
-      analysis.set("extractedData", SampleJson.objectOf(extractedData));
+      analysis.set("extractedData", SampleJson.value(extractedData));
       return analysis;
     }
 

@@ -5,7 +5,6 @@ import static io.voicehooks.testing.SampleJson.require;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The defaults are the documented example payload, with the documented fields it leaves out
  * ({@code pincode}, {@code age}, ..., {@code interestsAndNeeds}, {@code actionItems}, {@code
  * sentiment}) filled in with plausible values, since a receiver must cope with them; the inner
- * shapes of the three analysis objects are undocumented. Use {@link
- * PostCallBuilder#customize(Consumer)} to remove fields.
+ * shapes of the three analysis objects are undocumented. Use {@link PostCallBuilder#remove(String)}
+ * to leave fields out.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -51,7 +50,7 @@ public final class CllrSamples {
    * Builds a cllr post-call delivery. The recording and transcript URIs embed the call id, as in
    * the documented example. Not thread-safe; the samples it builds are immutable.
    */
-  public static final class PostCallBuilder {
+  public static final class PostCallBuilder extends SampleBuilder<PostCallBuilder> {
     private String callId = DEFAULT_CALL_ID;
     private final Map<String, @Nullable Object> callerDetails = new LinkedHashMap<>();
     private String summary = "Customer called to schedule a product demo...";
@@ -59,9 +58,9 @@ public final class CllrSamples {
     private Number score = 85;
     private String callOutcome = "Demo Scheduled";
     private String classification = "Sales Inquiry";
-    private @Nullable Consumer<? super ObjectNode> customizer;
 
     PostCallBuilder() {
+      super(Provider.CLLR, "callId");
       callerDetails.put("name", "John Smith");
       callerDetails.put("phoneNumber", "+1-555-123-4567");
       callerDetails.put("email", "john.smith@example.com");
@@ -194,20 +193,8 @@ public final class CllrSamples {
       return this;
     }
 
-    /**
-     * Registers a last edit of the JSON tree, applied after every knob. The sample's id is read
-     * back from the edited tree.
-     *
-     * @param customizer receives the body's root object
-     * @return this builder
-     */
-    public PostCallBuilder customize(Consumer<? super ObjectNode> customizer) {
-      this.customizer = require(customizer, "customizer");
-      return this;
-    }
-
-    /** {@return the delivery} */
-    public Sample build() {
+    @Override
+    ObjectNode tree() {
       ObjectNode root = SampleJson.object();
       root.put("callId", callId);
       root.put(
@@ -216,11 +203,11 @@ public final class CllrSamples {
       root.put(
           "transcriptUri",
           "https://storage.example.com/transcripts/transcript_" + callId + ".json");
-      root.set("callerDetails", SampleJson.objectOf(callerDetails));
+      root.set("callerDetails", SampleJson.value(callerDetails));
       ObjectNode analysis = root.putObject("callAnalysis");
       analysis.put("summary", summary);
       analysis.put("mood", mood);
-      analysis.set("score", SampleJson.node(score));
+      analysis.set("score", SampleJson.value(score));
       analysis.put("callOutcome", callOutcome);
       analysis.put("classification", classification);
       ObjectNode interests = analysis.putObject("interestsAndNeeds");
@@ -232,9 +219,12 @@ public final class CllrSamples {
       ObjectNode sentiment = analysis.putObject("sentiment");
       sentiment.put("overall", "Positive");
       sentiment.put("score", 0.8);
-      SampleJson.apply(customizer, root);
-      return Sample.json(
-          Provider.CLLR, POST_CALL, SampleJson.text(root, "callId"), SampleJson.bytes(root));
+      return root;
+    }
+
+    @Override
+    String eventType(ObjectNode body) {
+      return POST_CALL;
     }
 
     @Override

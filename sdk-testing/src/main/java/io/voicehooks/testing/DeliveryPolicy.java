@@ -1,13 +1,15 @@
 package io.voicehooks.testing;
 
+import io.voicehooks.core.WebhookHeaders;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How a provider delivers: its per-attempt timeout, its retry delays, how long it keeps retrying,
- * when it pauses an endpoint, and whether it signs.
+ * when it pauses an endpoint, whether it signs, and the headers it adds.
  *
  * <table>
  *   <caption>The providers' policies</caption>
@@ -55,6 +57,7 @@ public final class DeliveryPolicy {
   private final int pauseAfter;
   private final @Nullable SvixSigner signer;
   private final String userAgent;
+  private final WebhookHeaders headers;
 
   private DeliveryPolicy(
       Provider provider,
@@ -63,7 +66,8 @@ public final class DeliveryPolicy {
       @Nullable Duration retryWindow,
       int pauseAfter,
       @Nullable SvixSigner signer,
-      String userAgent) {
+      String userAgent,
+      WebhookHeaders headers) {
     this.provider = provider;
     this.timeout = timeout;
     this.retries = retries;
@@ -71,6 +75,7 @@ public final class DeliveryPolicy {
     this.pauseAfter = pauseAfter;
     this.signer = signer;
     this.userAgent = userAgent;
+    this.headers = headers;
   }
 
   private static DeliveryPolicy of(
@@ -86,7 +91,8 @@ public final class DeliveryPolicy {
         window,
         pauseAfter,
         null,
-        "VoiceHooks-Simulator/1.0 (simulating " + provider.displayName() + " webhooks)");
+        "VoiceHooks-Simulator/1.0 (simulating " + provider.displayName() + " webhooks)",
+        WebhookHeaders.empty());
   }
 
   /**
@@ -153,7 +159,7 @@ public final class DeliveryPolicy {
       throw new IllegalArgumentException("timeout must be positive");
     }
     return new DeliveryPolicy(
-        provider, timeout, retries, retryWindow, pauseAfter, signer, userAgent);
+        provider, timeout, retries, retryWindow, pauseAfter, signer, userAgent, headers);
   }
 
   /**
@@ -170,7 +176,8 @@ public final class DeliveryPolicy {
         throw new IllegalArgumentException("delays must not be negative");
       }
     }
-    return new DeliveryPolicy(provider, timeout, copy, retryWindow, pauseAfter, signer, userAgent);
+    return new DeliveryPolicy(
+        provider, timeout, copy, retryWindow, pauseAfter, signer, userAgent, headers);
   }
 
   /** {@return this policy without retries} */
@@ -189,7 +196,8 @@ public final class DeliveryPolicy {
     if (window != null && window.isNegative()) {
       throw new IllegalArgumentException("window must not be negative");
     }
-    return new DeliveryPolicy(provider, timeout, retries, window, pauseAfter, signer, userAgent);
+    return new DeliveryPolicy(
+        provider, timeout, retries, window, pauseAfter, signer, userAgent, headers);
   }
 
   /**
@@ -205,7 +213,7 @@ public final class DeliveryPolicy {
       throw new IllegalArgumentException("failedDeliveries must not be negative");
     }
     return new DeliveryPolicy(
-        provider, timeout, retries, retryWindow, failedDeliveries, signer, userAgent);
+        provider, timeout, retries, retryWindow, failedDeliveries, signer, userAgent, headers);
   }
 
   /**
@@ -219,7 +227,7 @@ public final class DeliveryPolicy {
   public DeliveryPolicy signedWith(SvixSigner signer) {
     Objects.requireNonNull(signer, "signer == null");
     return new DeliveryPolicy(
-        provider, timeout, retries, retryWindow, pauseAfter, signer, userAgent);
+        provider, timeout, retries, retryWindow, pauseAfter, signer, userAgent, headers);
   }
 
   /**
@@ -231,7 +239,32 @@ public final class DeliveryPolicy {
   public DeliveryPolicy withUserAgent(String userAgent) {
     Objects.requireNonNull(userAgent, "userAgent == null");
     return new DeliveryPolicy(
-        provider, timeout, retries, retryWindow, pauseAfter, signer, userAgent);
+        provider, timeout, retries, retryWindow, pauseAfter, signer, userAgent, headers);
+  }
+
+  /**
+   * Returns this policy sending one more header on every attempt, replacing a header of that name
+   * the sample carries, as a proxy in front of the endpoint would: {@code
+   * DeliveryPolicy.vaani().withHeader("Authorization", "Bearer " + token)}. A signer's headers
+   * replace one of the same name.
+   *
+   * @param name the header name, in any case
+   * @param value the value
+   * @return the new policy
+   * @throws IllegalArgumentException if the HTTP client sets the header itself ({@code Host},
+   *     {@code Content-Length}, ...) or it is {@code User-Agent} (see {@link
+   *     #withUserAgent(String)})
+   */
+  public DeliveryPolicy withHeader(String name, String value) {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(value, "value == null");
+    if (WebhookSimulator.NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException(
+          name + " is set by the HTTP client or withUserAgent, not by withHeader");
+    }
+    WebhookHeaders added = Sample.merge(headers.asMap(), WebhookHeaders.of(name, value));
+    return new DeliveryPolicy(
+        provider, timeout, retries, retryWindow, pauseAfter, signer, userAgent, added);
   }
 
   /** {@return the provider this policy simulates} */
@@ -271,6 +304,11 @@ public final class DeliveryPolicy {
     return userAgent;
   }
 
+  /** {@return the headers added to every attempt; empty unless {@link #withHeader} was called} */
+  public WebhookHeaders headers() {
+    return headers;
+  }
+
   @Override
   public String toString() {
     return "DeliveryPolicy{"
@@ -285,6 +323,8 @@ public final class DeliveryPolicy {
         + pauseAfter
         + ", signer="
         + signer
+        + ", headers="
+        + headers.names()
         + "}";
   }
 }

@@ -253,6 +253,23 @@ public final class Sample {
     return new Sample(provider, eventType, id, headers, body, null);
   }
 
+  /**
+   * Returns a copy with one header set, replacing the values it had: {@code
+   * sample.withHeader("Authorization", "Bearer " + token)}. The copy stays signed unless the header
+   * is a signature header ({@code svix-*}, {@code webhook-*}), which it then carries as given.
+   *
+   * @param name the header name, in any case
+   * @param value the value
+   * @return the sample
+   */
+  public Sample withHeader(String name, String value) {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(value, "value == null");
+    WebhookHeaders merged = merge(headers.asMap(), WebhookHeaders.of(name, value));
+    boolean keepsSignature = !isSignatureHeader(name.toLowerCase(Locale.ROOT));
+    return new Sample(provider, eventType, id, merged, body, keepsSignature ? signer : null);
+  }
+
   static boolean isSignatureHeader(String lowerCaseName) {
     return lowerCaseName.startsWith("svix-") || lowerCaseName.startsWith("webhook-");
   }

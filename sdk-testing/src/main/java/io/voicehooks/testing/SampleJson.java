@@ -2,26 +2,40 @@ package io.voicehooks.testing;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
-/** JSON building blocks shared by the sample builders: one mapper, node conversion, text. */
+/** JSON building blocks shared by the sample builders: one mapper, value conversion, text. */
 final class SampleJson {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+  /** Reads text given to {@code setRaw}: one value, numbers exactly as written. */
+  private static final ObjectReader RAW =
+      MAPPER
+          .reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
   /**
    * A support call about an order, continuing the documented example's three turns: the caller's
@@ -73,17 +87,63 @@ final class SampleJson {
     }
   }
 
-  /** Converts a value given to a builder knob (string, number, boolean, map, list) to JSON. */
-  static JsonNode node(@Nullable Object value) {
-    if (value instanceof JsonNode) {
-      return (JsonNode) value;
+  /**
+   * Converts a value given to a builder (string, number, boolean, null, list, map keyed by strings)
+   * to JSON, refusing anything else so that no Jackson type or bean mapping leaks in.
+   */
+  static JsonNode value(@Nullable Object value) {
+    if (value == null) {
+      return NODES.nullNode();
     }
-    return MAPPER.valueToTree(value);
+    if (value instanceof String) {
+      return NODES.textNode((String) value);
+    }
+    if (value instanceof Boolean) {
+      return NODES.booleanNode((Boolean) value);
+    }
+    if (value instanceof BigDecimal) {
+      return DecimalNode.valueOf((BigDecimal) value); // as given: 1.50 stays 1.50
+    }
+    if (value instanceof BigInteger) {
+      return NODES.numberNode((BigInteger) value);
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return NODES.numberNode(((Number) value).doubleValue());
+    }
+    if (value instanceof Number) {
+      return NODES.numberNode(((Number) value).longValue());
+    }
+    if (value instanceof Map) {
+      ObjectNode node = object();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        if (!(entry.getKey() instanceof String)) {
+          throw new IllegalArgumentException("map keys must be strings");
+        }
+        node.set((String) entry.getKey(), value(entry.getValue()));
+      }
+      return node;
+    }
+    if (value instanceof List) {
+      ArrayNode node = NODES.arrayNode();
+      ((List<?>) value).forEach(element -> node.add(value(element)));
+      return node;
+    }
+    throw new IllegalArgumentException(
+        "value must be a String, Number, Boolean, List, Map or null, not "
+            + value.getClass().getName());
   }
 
-  static ObjectNode objectOf(Map<String, ?> values) {
-    ObjectNode node = object();
-    values.forEach((k, v) -> node.set(k, node(v)));
+  /** Parses one JSON value, refusing empty text and trailing content. */
+  static JsonNode parse(String json) {
+    JsonNode node;
+    try {
+      node = RAW.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("json is not one JSON value", e);
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new IllegalArgumentException("json is not one JSON value: it is empty");
+    }
     return node;
   }
 
@@ -118,19 +178,13 @@ final class SampleJson {
     }
   }
 
-  /** Reads a text field of a (possibly customised) body, empty when it is missing or not text. */
+  /** Reads a text field of a (possibly edited) body, empty when it is missing or not text. */
   static String text(JsonNode node, String... path) {
     JsonNode current = node;
     for (String name : path) {
       current = current.path(name);
     }
     return current.isTextual() ? current.asText() : "";
-  }
-
-  static void apply(@Nullable Consumer<? super ObjectNode> customizer, ObjectNode node) {
-    if (customizer != null) {
-      customizer.accept(node);
-    }
   }
 
   static <T> T require(@Nullable T value, String name) {

@@ -18,9 +18,18 @@ import java.util.List;
  * List<Sample> everything = Samples.all();
  * }</pre>
  *
- * <p>Bodies are compact JSON written by Jackson, with the event-type field first and the other
- * fields in the documented order. Every builder has {@code customize(...)} for edits the knobs do
- * not cover.
+ * <p>Bodies are compact JSON, with the event-type field first and the other fields in the
+ * documented order. Every builder edits what its knobs do not cover by dotted path, after the
+ * knobs:
+ *
+ * <pre>{@code
+ * Sample legacy = Samples.agni().callCompleted()
+ *     .remove("data.call_session_id")                 // a body without the identity field
+ *     .set("data.duration_sec", "125")                // a number sent as a string
+ *     .set("data.tags", List.of("vip", "renewal"))    // a field Agni does not document
+ *     .setRaw("data.transcripts.3", "{\"id\":\"t-004\"}")
+ *     .build();
+ * }</pre>
  */
 public final class Samples {
   private Samples() {}

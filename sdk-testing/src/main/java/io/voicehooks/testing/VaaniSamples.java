@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -257,7 +256,7 @@ public final class VaaniSamples {
         fields.put("call_duration", 42_500);
         fields.put("transcript", DOC_TRANSCRIPT);
         fields.put("summary", "Customer called to inquire about service availability in Mumbai.");
-        ObjectNode entities = SampleJson.object();
+        Map<String, Object> entities = new LinkedHashMap<>();
         entities.put("location", "Mumbai");
         entities.put("intent", "service_inquiry");
         fields.put("entities", entities);
@@ -267,7 +266,7 @@ public final class VaaniSamples {
         break;
     }
     Map<String, JsonNode> nodes = new LinkedHashMap<>();
-    fields.forEach((name, value) -> nodes.put(name, SampleJson.node(value)));
+    fields.forEach((name, value) -> nodes.put(name, SampleJson.value(value)));
     return nodes;
   }
 
@@ -295,21 +294,21 @@ public final class VaaniSamples {
 
   /**
    * Builds one Vaani delivery. A knob for a field the event does not carry (a duration on {@code
-   * call_started}) throws {@link IllegalStateException}; use {@link #customize(Consumer)} to add
+   * call_started}) throws {@link IllegalStateException}; use {@link #set(String, Object)} to add
    * fields Vaani does not document. Not thread-safe; the samples it builds are immutable.
    */
-  public static final class EventBuilder {
+  public static final class EventBuilder extends SampleBuilder<EventBuilder> {
     private final String eventType;
     private final Map<String, JsonNode> fields;
     private String roomName = DEFAULT_ROOM_NAME;
-    private @Nullable Consumer<? super ObjectNode> customizer;
 
     EventBuilder(String eventType) {
+      super(Provider.VAANI, "room_name");
       this.eventType = eventType;
       this.fields = defaults(eventType);
     }
 
-    private EventBuilder set(String knob, String field, JsonNode value) {
+    private EventBuilder field(String knob, String field, JsonNode value) {
       if (!fields.containsKey(field)) {
         throw new IllegalStateException(
             knob + " does not apply to " + eventType + ": it has no " + field + " field");
@@ -319,7 +318,7 @@ public final class VaaniSamples {
     }
 
     private EventBuilder text(String knob, String field, @Nullable String value) {
-      return set(knob, field, SampleJson.node(require(value, knob)));
+      return field(knob, field, SampleJson.value(require(value, knob)));
     }
 
     /**
@@ -432,7 +431,7 @@ public final class VaaniSamples {
           "call_ended".equals(eventType)
               ? SampleJson.NODES.numberNode(millis / 1000.0)
               : SampleJson.NODES.numberNode(millis);
-      return set("duration", "call_duration", value);
+      return field("duration", "call_duration", value);
     }
 
     /**
@@ -487,7 +486,7 @@ public final class VaaniSamples {
      * @return this builder
      */
     public EventBuilder entities(Map<String, ?> entities) {
-      return set("entities", "entities", SampleJson.objectOf(require(entities, "entities")));
+      return field("entities", "entities", SampleJson.value(require(entities, "entities")));
     }
 
     /**
@@ -502,34 +501,22 @@ public final class VaaniSamples {
       JsonNode current = fields.get("entities");
       ObjectNode entities =
           current instanceof ObjectNode ? ((ObjectNode) current).deepCopy() : SampleJson.object();
-      entities.set(name, SampleJson.node(value));
-      return set("entity", "entities", entities);
+      entities.set(name, SampleJson.value(value));
+      return field("entity", "entities", entities);
     }
 
-    /**
-     * Registers a last edit of the JSON tree, applied after every knob. The sample's event type and
-     * room name are read back from the edited tree.
-     *
-     * @param customizer receives the body's root object
-     * @return this builder
-     */
-    public EventBuilder customize(Consumer<? super ObjectNode> customizer) {
-      this.customizer = require(customizer, "customizer");
-      return this;
-    }
-
-    /** {@return the delivery} */
-    public Sample build() {
+    @Override
+    ObjectNode tree() {
       ObjectNode root = SampleJson.object();
       root.put("event", eventType);
       root.put("room_name", roomName);
       fields.forEach((name, value) -> root.set(name, value.deepCopy()));
-      SampleJson.apply(customizer, root);
-      return Sample.json(
-          Provider.VAANI,
-          SampleJson.text(root, "event"),
-          SampleJson.text(root, "room_name"),
-          SampleJson.bytes(root));
+      return root;
+    }
+
+    @Override
+    String eventType(ObjectNode body) {
+      return SampleJson.text(body, "event");
     }
 
     @Override

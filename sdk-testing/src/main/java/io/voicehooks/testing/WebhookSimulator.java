@@ -68,7 +68,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WebhookSimulator {
   /** Headers the JDK client sets itself and refuses from callers. */
-  private static final Set<String> NOT_FORWARDED =
+  static final Set<String> NOT_FORWARDED =
       Set.of("content-length", "host", "connection", "expect", "upgrade", "user-agent");
 
   private static final int RESPONSE_BYTES_KEPT = 1024;
@@ -370,6 +370,7 @@ public final class WebhookSimulator {
         headers.put(name, header.getValue());
       }
     }
+    headers.putAll(policy.headers().asMap());
     headers.putIfAbsent("content-type", List.of("application/json"));
     headers.put("user-agent", List.of(policy.userAgent()));
     if (signer != null) {

@@ -13,9 +13,11 @@ import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.internal.Digests;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -189,20 +191,176 @@ final class SamplesTest {
   }
 
   @Test
-  void agni_customize_editsTheTreeAndIdIsReadBack() {
+  void agni_setAndRemove_editTheBodyAndIdIsReadBack() {
     Sample sample =
         Samples.agni()
             .callCompleted()
-            .customize(
-                root -> {
-                  ObjectNode data = (ObjectNode) root.get("data");
-                  data.remove("call_session_id");
-                  data.put("call_id", "legacy-1");
-                })
+            .remove("data.call_session_id")
+            .set("data.call_id", "legacy-1")
             .build();
 
     assertThat(sample.id()).isEmpty();
     assertThat(parse(sample).get("data").get("call_id").asText()).isEqualTo("legacy-1");
+    assertThat(parse(sample).get("data").has("call_session_id")).isFalse();
+  }
+
+  @Test
+  void set_writesEveryJsonTypeAndCreatesMissingObjects() {
+    Map<String, Object> nested = new LinkedHashMap<>();
+    nested.put("tags", List.of("vip", 2, false));
+    nested.put("none", null);
+    Sample sample =
+        Samples.agni()
+            .callCompleted()
+            .set("data.duration_sec", "125")
+            .set("data.attempt", new BigDecimal("1.50"))
+            .set("data.post_call_analysis.goals_met", "yes")
+            .set("data.recording_url", null)
+            .set("data.extra.deep", nested)
+            .set("data.call_latency_ms", 2.5f)
+            .set("data.cost_total", new BigInteger("123456789012345678901234567890"))
+            .build();
+
+    JsonNode data = parse(sample).get("data");
+    assertThat(data.get("duration_sec").isTextual()).isTrue();
+    assertThat(data.get("duration_sec").asText()).isEqualTo("125");
+    assertThat(sample.bodyAsString()).contains("\"attempt\":1.50");
+    assertThat(data.at("/post_call_analysis/goals_met").asText()).isEqualTo("yes");
+    assertThat(data.has("goals_met")).isFalse();
+    assertThat(data.get("recording_url").isNull()).isTrue();
+    assertThat(sample.bodyAsString())
+        .contains("\"call_latency_ms\":2.5,")
+        .contains("\"cost_total\":123456789012345678901234567890,");
+    assertThat(data.at("/extra/deep").toString())
+        .isEqualTo("{\"tags\":[\"vip\",2,false],\"none\":null}");
+  }
+
+  @Test
+  void setAndRemove_indexArraysAndAppendOnePastTheEnd() {
+    Sample sample =
+        Samples.agni()
+            .callCompleted()
+            .set("data.transcripts.0.role", "bot")
+            .setRaw("data.transcripts.3", "{\"id\":\"t-004\",\"timestamp_ms\":9000}")
+            .setRaw("data.cost_total", "1.50")
+            .remove("data.transcripts.1")
+            .build();
+
+    assertThat(sample.bodyAsString()).contains("\"cost_total\":1.50,");
+    JsonNode transcripts = parse(sample).get("data").get("transcripts");
+    assertThat(transcripts).hasSize(3);
+    assertThat(transcripts.get(0).get("role").asText()).isEqualTo("bot");
+    assertThat(transcripts.get(1).get("id").asText()).isEqualTo("t-003");
+    assertThat(transcripts.get(2).toString()).isEqualTo("{\"id\":\"t-004\",\"timestamp_ms\":9000}");
+  }
+
+  @Test
+  void edits_applyInOrderAfterTheKnobsAndOnEveryBuild() {
+    CllrSamples.PostCallBuilder builder =
+        Samples.cllr()
+            .postCall()
+            .set("callAnalysis.mood", "Angry")
+            .set("callerDetails", Map.of("name", "Ann"))
+            .set("callerDetails.city", "Pune")
+            .mood("Calm");
+
+    Sample first = builder.build();
+    Sample second = builder.build();
+
+    JsonNode json = parse(first);
+    assertThat(json.at("/callAnalysis/mood").asText()).isEqualTo("Angry");
+    assertThat(json.get("callerDetails").toString())
+        .isEqualTo("{\"name\":\"Ann\",\"city\":\"Pune\"}");
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void edits_ofTheTypeAndIdFields_areReadBackByEveryBuilder() {
+    Sample vaani = Samples.vaani().callEnded().set("event", "call_paused").build();
+    Sample agntix =
+        Samples.agntix()
+            .sessionCreated()
+            .set("eventType", "session.paused")
+            .set("id", "s-9")
+            .build();
+    Sample cllr = Samples.cllr().postCall().set("callId", 42).build();
+
+    assertThat(vaani.eventType()).isEqualTo("call_paused");
+    assertThat(agntix.eventType()).isEqualTo("session.paused");
+    assertThat(agntix.id()).isEqualTo("s-9");
+    assertThat(cllr.eventType()).isEqualTo("post_call");
+    assertThat(cllr.id()).as("a number is no text id").isEmpty();
+    assertThat(parse(cllr).get("callId").asInt()).isEqualTo(42);
+  }
+
+  @Test
+  void agntix_editsComeBeforeSigning() {
+    SvixSigner signer = SvixSigner.withSecret(SvixSigner.generateSecret());
+
+    Sample sample =
+        Samples.agntix()
+            .sessionEnded()
+            .set("analysis.summary", "edited")
+            .signedWith(signer)
+            .build();
+
+    assertThat(parse(sample).at("/analysis/summary").asText()).isEqualTo("edited");
+    assertThatCode(() -> signer.verifier().verify(sample.toRequest())).doesNotThrowAnyException();
+  }
+
+  @Test
+  void set_badPathOrValue_isRejectedWhenCalled() {
+    AgniSamples.CallCompletedBuilder builder = Samples.agni().callCompleted();
+
+    assertThatThrownBy(() -> builder.set("data..status", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("path has an empty name: \"data..status\"");
+    assertThatThrownBy(() -> builder.remove(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("path has an empty name: \"\"");
+    assertThatThrownBy(() -> builder.set("data.started_at", Instant.EPOCH))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "value must be a String, Number, Boolean, List, Map or null, not java.time.Instant");
+    assertThatThrownBy(() -> builder.set("data.x", Map.of(1, "one")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("map keys must be strings");
+    assertThatThrownBy(() -> builder.setRaw("data.x", "{\"a\":1} {"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("json is not one JSON value");
+    assertThatThrownBy(() -> builder.setRaw("data.x", " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("json is not one JSON value: it is empty");
+    assertThatThrownBy(() -> builder.set(null, "x"))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("path == null");
+    assertThatThrownBy(() -> builder.setRaw("data.x", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("json == null");
+  }
+
+  @Test
+  void edit_thatDoesNotFitTheBody_failsTheBuildNamingThePath() {
+    assertThatThrownBy(() -> Samples.agni().callCompleted().remove("data.nope").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("remove(\"data.nope\") does not fit: there is nothing at data.nope");
+    assertThatThrownBy(() -> Samples.agni().callCompleted().remove("data.nope.deeper").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("remove(\"data.nope.deeper\") does not fit: there is nothing at data.nope");
+    assertThatThrownBy(() -> Samples.agni().callCompleted().set("data.status.code", 1).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "set(\"data.status.code\") does not fit: data.status is not an object or array");
+    assertThatThrownBy(() -> Samples.agni().callCompleted().set("data.transcripts.9", 1).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "set(\"data.transcripts.9\") does not fit: data.transcripts has 3 elements: index 9"
+                + " is past the end");
+    assertThatThrownBy(() -> Samples.agni().callCompleted().set("data.transcripts.x", 1).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "set(\"data.transcripts.x\") does not fit: data.transcripts is an array: \"x\" is"
+                + " not an index");
   }
 
   @ParameterizedTest
@@ -600,6 +758,29 @@ final class SamplesTest {
             "content-type", "webhook-id", "webhook-timestamp", "webhook-signature");
     assertThatCode(() -> second.verifier().verify(sample.toRequest())).doesNotThrowAnyException();
     assertThat(sample.withHeaders(WebhookHeaders.empty()).signed()).isFalse();
+  }
+
+  @Test
+  void sample_withHeader_setsOneHeaderAndKeepsTheSignature() {
+    SvixSigner signer = SvixSigner.withSecret(SvixSigner.generateSecret());
+    Sample signed = Samples.agntix().sessionCreated().signedWith(signer).build();
+
+    Sample proxied = signed.withHeader("Authorization", "Bearer t-1");
+    Sample replaced = proxied.withHeader("authorization", "Bearer t-2");
+    Sample forged = signed.withHeader("Svix-Signature", "v1,forged");
+
+    assertThat(proxied.headers().all("authorization")).containsExactly("Bearer t-1");
+    assertThat(proxied.headers().first("svix-id")).isEqualTo(signed.messageId());
+    assertThat(proxied.signed()).isTrue();
+    assertThatCode(() -> signer.verifier().verify(proxied.toRequest())).doesNotThrowAnyException();
+    assertThat(replaced.headers().all("Authorization")).containsExactly("Bearer t-2");
+    assertThat(signed.headers().first("authorization")).as("the original is unchanged").isNull();
+    assertThat(forged.signed()).isFalse();
+    assertThat(forged.headers().first("svix-signature")).isEqualTo("v1,forged");
+    assertThat(forged.body()).isEqualTo(signed.body());
+    assertThatThrownBy(() -> signed.withHeader("x", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("value == null");
   }
 
   @Test

@@ -137,6 +137,36 @@ final class WebhookSimulatorTest {
   }
 
   @Test
+  void policyWithHeader_addsItToEveryAttempt_replacingTheSamples() {
+    Route route = receiver.route((request, i) -> Reply.of(i == 0 ? 503 : 200));
+    DeliveryPolicy proxied =
+        DeliveryPolicy.agni()
+            .withRetries(List.of(Duration.ofSeconds(1)))
+            .withHeader("Authorization", "Bearer proxy-token")
+            .withHeader("X-Forwarded-For", "203.0.113.7");
+    Sample sample = Samples.agni().callCompleted().build().withHeader("authorization", "Bearer x");
+
+    DeliveryReport report = simulator().deliver(route.uri, sample, proxied);
+
+    assertThat(report.attempts()).hasSize(2);
+    assertThat(route.received())
+        .allSatisfy(
+            r -> {
+              assertThat(r.headers().all("authorization")).containsExactly("Bearer proxy-token");
+              assertThat(r.headers().first("x-forwarded-for")).isEqualTo("203.0.113.7");
+              assertThat(r.headers().first("user-agent")).contains("Agni");
+            });
+    assertThat(proxied.headers().names()).containsExactly("authorization", "x-forwarded-for");
+    assertThat(proxied.toString()).contains("authorization").doesNotContain("proxy-token");
+    assertThat(DeliveryPolicy.agni().headers().names()).isEmpty();
+    assertThatThrownBy(() -> DeliveryPolicy.agni().withHeader("User-Agent", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("User-Agent is set by the HTTP client or withUserAgent, not by withHeader");
+    assertThatThrownBy(() -> DeliveryPolicy.agni().withHeader("Host", "evil"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void agni_pausesTheEndpointAfterFiveConsecutiveFailedDeliveries() {
     AtomicInteger status = new AtomicInteger(500);
     Route route = receiver.route((request, i) -> Reply.of(status.get()));
