@@ -1,6 +1,5 @@
 package io.voicehooks.agni;
 
-import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.UnknownEvent;
 import io.voicehooks.core.WebhookHandler;
@@ -8,6 +7,7 @@ import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.WebhookVerificationException.Reason;
+import io.voicehooks.core.internal.EventDeserializer;
 import io.voicehooks.core.internal.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -108,7 +108,7 @@ public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
 
   /**
    * Returns a handler that sends each event to the listener, with the handler's defaults
-   * (synchronous dispatch, in-memory de-duplication, 4 MiB body limit). {@link
+   * (synchronous dispatch, in-memory de-duplication, this parser's body limit). {@link
    * WebhookHandler#builder(WebhookParser)} with this parser gives every option.
    *
    * @param listener receives each distinct event once
@@ -157,6 +157,11 @@ public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
 
   private static String normalize(String orgId) {
     return orgId.trim().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public int maxBodyBytes() {
+    return events.maxBodyBytes();
   }
 
   @Override

@@ -1,11 +1,11 @@
 package io.voicehooks.agntix;
 
-import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.SvixSignatureVerifier;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.EventDeserializer;
 import io.voicehooks.core.internal.Settings;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,6 +161,11 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
   public WebhookHandler handler(AgntixEventListener listener) {
     Objects.requireNonNull(listener, "listener == null");
     return WebhookHandler.builder(this).listener(listener).build();
+  }
+
+  @Override
+  public int maxBodyBytes() {
+    return events.maxBodyBytes();
   }
 
   /** {@return whether signatures are verified, and with how many secrets; never a secret} */

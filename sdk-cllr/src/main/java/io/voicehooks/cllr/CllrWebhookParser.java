@@ -1,10 +1,10 @@
 package io.voicehooks.cllr;
 
-import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.EventDeserializer;
 import java.util.Objects;
 
 /**
@@ -74,6 +74,11 @@ public final class CllrWebhookParser implements WebhookParser<CllrEvent> {
   public WebhookHandler handler(CllrEventListener listener) {
     Objects.requireNonNull(listener, "listener == null");
     return WebhookHandler.builder(this).listener(listener).build();
+  }
+
+  @Override
+  public int maxBodyBytes() {
+    return events.maxBodyBytes();
   }
 
   @Override

@@ -1,10 +1,10 @@
 package io.voicehooks.vaani;
 
-import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.EventDeserializer;
 import java.util.Objects;
 
 /**
@@ -113,6 +113,11 @@ public final class VaaniWebhookParser implements WebhookParser<VaaniEvent> {
     public VaaniWebhookParser build() {
       return new VaaniWebhookParser(this);
     }
+  }
+
+  @Override
+  public int maxBodyBytes() {
+    return events.maxBodyBytes();
   }
 
   @Override
