@@ -1,6 +1,6 @@
 package io.voicehooks.examples;
 
-import io.voicehooks.core.WebhookHandler;
+import io.voicehooks.core.JsonLimits;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +48,8 @@ import java.util.Objects;
  * @param idleTimeout how long a connection may stay silent
  * @param headerTimeout how long a request's headers may take
  * @param minBodyRate the least average body rate in bytes per second, 0 for no check
- * @param maxBodyBytes the largest body accepted
+ * @param maxBodyBytes the largest body accepted: read by the server, and set in every parser's
+ *     {@code JsonLimits}, which the handlers read it from
  * @param maxSwallowBytes the largest refused body still read to its end before closing
  * @param maxHeaderBytes the largest request line plus headers
  * @param maxHeaderCount the most header fields in one request
@@ -71,7 +72,7 @@ public record ServerLimits(
           Duration.ofSeconds(30),
           Duration.ofSeconds(10),
           16 << 10,
-          WebhookHandler.DEFAULT_MAX_BODY_BYTES,
+          JsonLimits.defaults().maxBodyBytes(),
           8 << 20,
           16 << 10,
           100,

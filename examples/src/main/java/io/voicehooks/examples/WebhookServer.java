@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.voicehooks.agni.AgniWebhookParser;
 import io.voicehooks.agntix.AgntixWebhookParser;
 import io.voicehooks.cllr.CllrWebhookParser;
+import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.SharedSecretVerifier;
 import io.voicehooks.core.SignatureVerifier;
 import io.voicehooks.core.WebhookEvent;
@@ -128,20 +129,26 @@ public final class WebhookServer implements AutoCloseable {
     server.setHandler(new Routes());
     server.setErrorHandler(new JsonErrorHandler());
     try {
-      route("agni", agniParser(config), onEvent);
-      VaaniWebhookParser.Builder vaani = VaaniWebhookParser.builder();
+      // The one body-size setting lives in each parser's JsonLimits; the handlers read it there.
+      JsonLimits json =
+          JsonLimits.defaults().withMaxBodyBytes(Math.toIntExact(limits.maxBodyBytes()));
+      route("agni", agniParser(config, json), onEvent);
+      VaaniWebhookParser.Builder vaani = VaaniWebhookParser.builder().limits(json);
       urlSecret("Vaani", "VAANI_URL_SECRET", config.vaaniUrlSecrets()).ifPresent(vaani::verifier);
       route("vaani", vaani.build(), onEvent);
       if (config.agntixSecret() != null) {
-        route("agntix", AgntixWebhookParser.create(config.agntixSecret()), onEvent);
+        route(
+            "agntix",
+            AgntixWebhookParser.builder().secret(config.agntixSecret()).limits(json).build(),
+            onEvent);
       } else {
         LOG.warn(
             "AGNTIX_WEBHOOK_SECRET is not set: POST /webhooks/agntix answers 401 to every"
                 + " delivery. Set it to the endpoint's signing secret (whsec_...) shown in the"
                 + " Agntix dashboard.");
-        rejectAgntix();
+        rejectAgntix(json);
       }
-      CllrWebhookParser.Builder cllr = CllrWebhookParser.builder();
+      CllrWebhookParser.Builder cllr = CllrWebhookParser.builder().limits(json);
       urlSecret("cllr", "CLLR_URL_SECRET", config.cllrUrlSecrets()).ifPresent(cllr::verifier);
       route("cllr", cllr.build(), onEvent);
       server.start();
@@ -200,8 +207,8 @@ public final class WebhookServer implements AutoCloseable {
     return new WebhookServer(config, address, onEvent);
   }
 
-  private static AgniWebhookParser agniParser(ServerConfig config) {
-    AgniWebhookParser.Builder agni = AgniWebhookParser.builder();
+  private static AgniWebhookParser agniParser(ServerConfig config, JsonLimits json) {
+    AgniWebhookParser.Builder agni = AgniWebhookParser.builder().limits(json);
     if (config.agniOrgId() != null) {
       agni.expectedOrgId(config.agniOrgId());
     } else {
@@ -256,19 +263,22 @@ public final class WebhookServer implements AutoCloseable {
     } else {
       builder = WebhookHandler.builder(parser).listener(listener);
     }
-    WebhookHandler handler = builder.maxBodyBytes(limits.maxBodyBytes()).build();
+    WebhookHandler handler = builder.build();
     handlers.add(handler);
     routes.put("/webhooks/" + provider, handler);
   }
 
   /** Without a secret nothing can be verified, so every Agntix delivery is refused. */
-  private void rejectAgntix() {
+  private void rejectAgntix(JsonLimits json) {
     // The parser needs some secret; a random one that nobody knows, behind a check that fails first
     // with a message saying what is missing.
     byte[] unknown = new byte[24];
     new SecureRandom().nextBytes(unknown);
     AgntixWebhookParser parser =
-        AgntixWebhookParser.create("whsec_" + Base64.getEncoder().encodeToString(unknown));
+        AgntixWebhookParser.builder()
+            .secret("whsec_" + Base64.getEncoder().encodeToString(unknown))
+            .limits(json)
+            .build();
     WebhookHandler handler =
         WebhookHandler.builder(parser)
             .verifier(
@@ -278,7 +288,6 @@ public final class WebhookServer implements AutoCloseable {
                       "No Agntix signing secret is configured on this receiver");
                 })
             .listener(event -> {})
-            .maxBodyBytes(limits.maxBodyBytes())
             .build();
     handlers.add(handler);
     routes.put("/webhooks/agntix", handler);

@@ -8,6 +8,7 @@ import io.voicehooks.agni.AgniWebhookParser;
 import io.voicehooks.agntix.AgntixWebhookParser;
 import io.voicehooks.cllr.CllrWebhookParser;
 import io.voicehooks.core.IdempotencyStore;
+import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.SharedSecretVerifier;
 import io.voicehooks.core.SvixSignatureVerifier;
 import io.voicehooks.core.WebhookHandler;
@@ -129,9 +130,11 @@ final class HandlerHostileInputTest {
             "custom limit of 1 KiB",
             () ->
                 deliver(
-                    WebhookHandler.builder(VaaniWebhookParser.create())
+                    WebhookHandler.builder(
+                            VaaniWebhookParser.builder()
+                                .limits(JsonLimits.defaults().withMaxBodyBytes(1024))
+                                .build())
                         .listener(e -> {})
-                        .maxBodyBytes(1024)
                         .build(),
                     WebhookHeaders.empty(),
                     padded(VAANI, 1025)),

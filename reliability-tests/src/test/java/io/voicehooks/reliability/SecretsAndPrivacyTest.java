@@ -485,9 +485,12 @@ final class SecretsAndPrivacyTest {
     Leaks leaks = new Leaks();
     LogCapture.start();
     leaks.response(
-        WebhookHandler.builder(parser)
+        WebhookHandler.builder(
+                AgniWebhookParser.builder()
+                    .expectedOrgId(Payloads.AGNI_ORG)
+                    .limits(JsonLimits.defaults().withMaxBodyBytes(64))
+                    .build())
             .listener(e -> {})
-            .maxBodyBytes(64)
             .build()
             .handle(WebhookHeaders.empty(), new ByteArrayInputStream(body)),
         413);

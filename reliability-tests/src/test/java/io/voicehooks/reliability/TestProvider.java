@@ -2,13 +2,13 @@ package io.voicehooks.reliability;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookEvent;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.internal.Digests;
 import io.voicehooks.core.internal.DurationDeserializer;
+import io.voicehooks.core.internal.EventDeserializer;
 import io.voicehooks.core.internal.FreeForm;
 import java.math.BigDecimal;
 import java.time.Duration;

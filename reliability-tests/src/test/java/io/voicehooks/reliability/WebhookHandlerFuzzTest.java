@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.voicehooks.agni.AgniWebhookParser;
 import io.voicehooks.agntix.AgntixWebhookParser;
 import io.voicehooks.cllr.CllrWebhookParser;
+import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
@@ -58,9 +59,11 @@ final class WebhookHandlerFuzzTest {
   private static final WebhookHandler CLLR =
       WebhookHandler.builder(CllrWebhookParser.create()).listener(event -> {}).build();
   private static final WebhookHandler CLLR_TINY =
-      WebhookHandler.builder(CllrWebhookParser.create())
+      WebhookHandler.builder(
+              CllrWebhookParser.builder()
+                  .limits(JsonLimits.defaults().withMaxBodyBytes(256))
+                  .build())
           .listener(event -> {})
-          .maxBodyBytes(256)
           .build();
 
   @FuzzTest

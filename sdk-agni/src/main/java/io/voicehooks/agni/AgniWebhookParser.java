@@ -1,6 +1,5 @@
 package io.voicehooks.agni;
 
-import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.UnknownEvent;
 import io.voicehooks.core.WebhookHandler;
@@ -8,6 +7,7 @@ import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.WebhookVerificationException.Reason;
+import io.voicehooks.core.internal.EventDeserializer;
 import io.voicehooks.core.internal.Settings;
 import io.voicehooks.core.internal.ToString;
 import io.voicehooks.core.internal.Unverified;
@@ -106,7 +106,7 @@ public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
 
   /**
    * Returns a handler that sends each event to the listener, with the handler's defaults
-   * (synchronous dispatch, in-memory de-duplication, 4 MiB body limit). {@link
+   * (synchronous dispatch, in-memory de-duplication, this parser's body limit). {@link
    * WebhookHandler#builder(WebhookParser)} with this parser gives every option.
    *
    * @param listener receives each distinct event once
@@ -154,6 +154,11 @@ public final class AgniWebhookParser implements WebhookParser<AgniEvent> {
   }
 
   /** {@return how many organisations are expected; never their ids} */
+  @Override
+  public int maxBodyBytes() {
+    return events.maxBodyBytes();
+  }
+
   @Override
   public String toString() {
     return ToString.of(this).add("expectedOrgIds", expectedOrgIds.size()).toString();

@@ -1,11 +1,11 @@
 package io.voicehooks.agntix;
 
-import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.SvixSignatureVerifier;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.EventDeserializer;
 import io.voicehooks.core.internal.Settings;
 import io.voicehooks.core.internal.ToString;
 import io.voicehooks.core.internal.Unverified;
@@ -168,6 +168,11 @@ public final class AgntixWebhookParser implements WebhookParser<AgntixEvent> {
   public WebhookHandler handler(AgntixEventListener listener) {
     Objects.requireNonNull(listener, "listener == null");
     return WebhookHandler.builder(this).listener(listener).build();
+  }
+
+  @Override
+  public int maxBodyBytes() {
+    return events.maxBodyBytes();
   }
 
   /** {@return whether signatures are verified, and with how many secrets and keys; never one} */

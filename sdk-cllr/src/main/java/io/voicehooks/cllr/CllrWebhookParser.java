@@ -1,11 +1,11 @@
 package io.voicehooks.cllr;
 
-import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.SignatureVerifier;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.EventDeserializer;
 import io.voicehooks.core.internal.ToString;
 import io.voicehooks.core.internal.Unverified;
 import java.util.Objects;
@@ -119,6 +119,11 @@ public final class CllrWebhookParser implements WebhookParser<CllrEvent> {
   public WebhookHandler handler(CllrEventListener listener) {
     Objects.requireNonNull(listener, "listener == null");
     return WebhookHandler.builder(this).listener(listener).build();
+  }
+
+  @Override
+  public int maxBodyBytes() {
+    return events.maxBodyBytes();
   }
 
   /** {@return the verifier, which shows no secret} */

@@ -41,15 +41,4 @@ public interface UnknownEvent extends WebhookEvent {
   default Map<String, @Nullable Object> fields() {
     return FreeForm.parse(rawJson());
   }
-
-  /**
-   * Names an event for a log line or a message: its type when the SDK models it, the word {@code
-   * unknown} otherwise (an unmodelled type is text from the sender).
-   *
-   * @param event the event
-   * @return a name safe to log
-   */
-  static String describe(WebhookEvent event) {
-    return event instanceof UnknownEvent ? "unknown" : event.eventType();
-  }
 }

@@ -1,9 +1,7 @@
 package io.voicehooks.core;
 
-import io.voicehooks.core.IdempotencyStore.Claim;
 import io.voicehooks.core.WebhookResponse.Outcome;
 import io.voicehooks.core.internal.Durations;
-import io.voicehooks.core.internal.Failures;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -11,7 +9,6 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>malformed JSON, missing required field, not a JSON object</td><td>400</td></tr>
  *   <tr><td>verification failed (signature, timestamp, organisation, shared secret)</td>
  *       <td>401</td></tr>
- *   <tr><td>body over the size limit</td><td>413</td></tr>
+ *   <tr><td>body over the parser's size limit ({@link WebhookParser#maxBodyBytes()})</td>
+ *       <td>413</td></tr>
  *   <tr><td>listener threw (synchronous mode); the key is released for the retry</td>
  *       <td>500</td></tr>
  *   <tr><td>queue full or handler closed (asynchronous mode), store or inbox down</td>
@@ -81,51 +79,19 @@ import org.slf4j.LoggerFactory;
 public final class WebhookHandler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
 
-  /** The size limit used when none is set: 4 MiB. */
-  public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
-
-  private static final WebhookResponse PROCESSED = WebhookResponse.ok(Outcome.PROCESSED, "ok");
-  private static final WebhookResponse ACCEPTED = WebhookResponse.ok(Outcome.ACCEPTED, "accepted");
-  private static final WebhookResponse DUPLICATE =
-      WebhookResponse.ok(Outcome.DUPLICATE, "duplicate");
-  private static final WebhookResponse IN_PROGRESS =
-      WebhookResponse.error(Outcome.IN_PROGRESS, "The same event is being processed; retry later");
-  private static final WebhookResponse LISTENER_FAILED =
-      WebhookResponse.error(Outcome.LISTENER_FAILED, "Processing failed; retry later");
-  private static final WebhookResponse QUEUE_FULL =
-      WebhookResponse.error(Outcome.UNAVAILABLE, "Too many deliveries pending; retry later");
   private static final WebhookResponse CLOSED =
       WebhookResponse.error(Outcome.UNAVAILABLE, "Receiver is shutting down; retry later");
-  private static final WebhookResponse STORE_DOWN =
-      WebhookResponse.error(Outcome.UNAVAILABLE, "Idempotency store unavailable; retry later");
-  private static final WebhookResponse VERIFIER_DOWN =
-      WebhookResponse.error(Outcome.UNAVAILABLE, "Verification unavailable; retry later");
-  private static final WebhookResponse INBOX_DOWN =
-      WebhookResponse.error(Outcome.UNAVAILABLE, "Inbox unavailable; retry later");
 
-  private final Pipeline<?> pipeline;
-  private final @Nullable SignatureVerifier verifier;
-  private final IdempotencyStore store;
-  private final @Nullable Executor executor;
-  private final int maxPending;
-  private final Semaphore permits;
-  private final long maxBodyBytes;
-  private final Duration processingTimeout;
+  private final Dispatch<?> dispatch;
+  private final int maxBodyBytes;
   private final Duration drainTimeout;
   private final Object drained = new Object();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closed;
 
-  private <E extends WebhookEvent> WebhookHandler(Builder<E> builder) {
-    this.pipeline =
-        new Pipeline<>(builder.parser, builder.listener, builder.inbox, builder.onError);
-    this.verifier = builder.verifier;
-    this.store = builder.store != null ? builder.store : IdempotencyStore.inMemory();
-    this.executor = builder.executor;
-    this.maxPending = builder.maxPending;
-    this.permits = new Semaphore(builder.maxPending);
-    this.maxBodyBytes = builder.maxBodyBytes;
-    this.processingTimeout = builder.processingTimeout;
+  private WebhookHandler(Builder<?> builder) {
+    this.dispatch = builder.dispatch(this::signalIfClosed);
+    this.maxBodyBytes = builder.parser.maxBodyBytes();
     this.drainTimeout = builder.drainTimeout;
   }
 
@@ -135,9 +101,17 @@ public final class WebhookHandler implements AutoCloseable {
    * @param parser the provider's parser
    * @param <E> the provider's event type
    * @return the builder; a listener is required
+   * @throws IllegalArgumentException if the parser's {@link WebhookParser#maxBodyBytes()} is not
+   *     between 1 and 2^31 - 9
    */
   public static <E extends WebhookEvent> Builder<E> builder(WebhookParser<E> parser) {
-    return new Builder<>(Objects.requireNonNull(parser, "parser == null"));
+    Objects.requireNonNull(parser, "parser == null");
+    int limit = parser.maxBodyBytes();
+    if (limit < 1 || limit > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "parser.maxBodyBytes() must be between 1 and 2^31 - 9, not " + limit);
+    }
+    return new Builder<>(parser);
   }
 
   /**
@@ -155,21 +129,20 @@ public final class WebhookHandler implements AutoCloseable {
         return CLOSED;
       }
       if (request.bodyLength() > maxBodyBytes) {
-        return tooLarge(maxBodyBytes);
+        return Dispatch.tooLarge(maxBodyBytes);
       }
-      return pipeline.run(request);
+      return dispatch.run(request);
     } finally {
       inFlight.decrementAndGet();
-      if (closed) {
-        signalDrained();
-      }
+      signalIfClosed();
     }
   }
 
   /**
    * Reads a delivery's body from a stream and handles it. When the {@code Content-Length} header is
-   * over the size limit, 413 is answered without reading the body; otherwise reading stops at the
-   * first byte past the limit. The stream is not closed.
+   * over the size limit (the parser's {@link WebhookParser#maxBodyBytes()}), 413 is answered
+   * without reading the body; otherwise reading stops at the first byte past the limit. The stream
+   * is not closed.
    *
    * <p>Whether the sender sees a 413 depends on the server around this call. Get the body stream
    * only after this check could have refused the delivery by its headers: a servlet container sends
@@ -224,18 +197,12 @@ public final class WebhookHandler implements AutoCloseable {
               ? WebhookRequest.read(headers, body, maxBodyBytes)
               : WebhookRequest.read(target, headers, body, maxBodyBytes);
     } catch (PayloadTooLargeException e) {
-      return tooLarge(maxBodyBytes);
+      return Dispatch.tooLarge(maxBodyBytes);
     } catch (UncheckedIOException e) {
       LOG.debug("Rejected delivery: the body could not be read ({})", e.getCause().getClass());
       return WebhookResponse.error(Outcome.INVALID, "The body could not be read");
     }
     return handle(request);
-  }
-
-  private static WebhookResponse tooLarge(long limit) {
-    LOG.debug("Rejected delivery: body over {} bytes", limit);
-    return WebhookResponse.error(
-        Outcome.TOO_LARGE, "Body exceeds the limit of " + limit + " bytes");
   }
 
   /**
@@ -245,7 +212,7 @@ public final class WebhookHandler implements AutoCloseable {
    * @return the number of unfinished deliveries and events
    */
   public int pending() {
-    return inFlight.get() + maxPending - permits.availablePermits();
+    return inFlight.get() + dispatch.backlog();
   }
 
   /**
@@ -286,203 +253,11 @@ public final class WebhookHandler implements AutoCloseable {
     }
   }
 
-  /** Keeps the parser, listener and error callback together under one event type. */
-  private final class Pipeline<E extends WebhookEvent> {
-    private final WebhookParser<E> parser;
-    private final @Nullable Consumer<? super E> listener;
-    private final @Nullable Inbox<? super E> inbox;
-    private final @Nullable BiConsumer<? super E, ? super Throwable> onError;
-
-    Pipeline(
-        WebhookParser<E> parser,
-        @Nullable Consumer<? super E> listener,
-        @Nullable Inbox<? super E> inbox,
-        @Nullable BiConsumer<? super E, ? super Throwable> onError) {
-      this.parser = parser;
-      this.listener = listener;
-      this.inbox = inbox;
-      this.onError = onError;
-    }
-
-    WebhookResponse run(WebhookRequest request) {
-      if (verifier != null) {
-        try {
-          verifier.verify(request);
-        } catch (WebhookVerificationException e) {
-          if (e.reason() == WebhookVerificationException.Reason.MISSING_TARGET) {
-            // Not the sender's fault: the adapter is wired wrong, and refuses every delivery.
-            LOG.warn("Rejected delivery: {}", e.getMessage());
-          } else {
-            LOG.debug("Rejected delivery: {}", e.getMessage());
-          }
-          return WebhookResponse.error(Outcome.UNAUTHORIZED, e.getMessage());
-        } catch (RuntimeException e) {
-          // A verifier that cannot decide (its secret store is down) must not answer "bad input".
-          LOG.error("Verifier failed with an unexpected {}", e.getClass().getName());
-          return VERIFIER_DOWN;
-        }
-      }
-      E event;
-      try {
-        event = parser.parse(request);
-      } catch (WebhookVerificationException e) {
-        LOG.debug("Rejected delivery: {}", e.getMessage());
-        return WebhookResponse.error(Outcome.UNAUTHORIZED, e.getMessage());
-      } catch (PayloadTooLargeException e) {
-        return tooLarge(e.limit());
-      } catch (WebhookException e) {
-        LOG.debug("Rejected delivery: {}", e.getMessage());
-        return WebhookResponse.error(Outcome.INVALID, e.getMessage());
-      } catch (RuntimeException e) {
-        // A parser bug must not become a 5xx storm of retries for one odd delivery.
-        LOG.error("Parser failed with an unexpected {}", e.getClass().getName());
-        return WebhookResponse.error(Outcome.INVALID, "The delivery could not be read");
-      }
-      if (inbox != null) {
-        return store(inbox, event, request);
-      }
-      Claim claim;
-      try {
-        claim = store.claim(event.idempotencyKey(), processingTimeout);
-      } catch (WebhookException e) {
-        return unstorable(e);
-      } catch (RuntimeException e) {
-        LOG.error(
-            "Idempotency store failed to claim a '{}' event", UnknownEvent.describe(event), e);
-        return STORE_DOWN;
-      }
-      switch (claim.status()) {
-        case COMPLETED:
-          return DUPLICATE;
-        case IN_PROGRESS:
-          return IN_PROGRESS;
-        default:
-          return executor == null ? dispatchNow(event, claim) : enqueue(event, claim);
-      }
-    }
-
-    private WebhookResponse store(Inbox<? super E> inbox, E event, WebhookRequest request) {
-      try {
-        return inbox.offer(event, request) ? ACCEPTED : DUPLICATE;
-      } catch (WebhookException e) {
-        return unstorable(e);
-      } catch (RuntimeException e) {
-        LOG.error("Inbox failed to store a '{}' event", UnknownEvent.describe(event), e);
-        return INBOX_DOWN;
-      }
-    }
-
-    /** A value of this delivery the store refuses: every retry would fail alike, so 400. */
-    private WebhookResponse unstorable(WebhookException e) {
-      LOG.warn("Rejected delivery: {}", e.getMessage());
-      return WebhookResponse.error(Outcome.INVALID, e.getMessage());
-    }
-
-    private WebhookResponse dispatchNow(E event, Claim claim) {
-      try {
-        Objects.requireNonNull(listener).accept(event);
-      } catch (RuntimeException | Error e) {
-        release(event, claim);
-        LOG.warn(
-            "Listener failed on a '{}' event; its key was released",
-            UnknownEvent.describe(event),
-            e);
-        Failures.rethrowIfFatal(e);
-        return LISTENER_FAILED;
-      }
-      complete(event, claim);
-      return PROCESSED;
-    }
-
-    private WebhookResponse enqueue(E event, Claim claim) {
-      if (!permits.tryAcquire()) {
-        release(event, claim);
-        return QUEUE_FULL;
-      }
-      try {
-        Objects.requireNonNull(executor).execute(() -> runInBackground(event, claim));
-      } catch (RuntimeException | Error e) {
-        // Rejected, or failing otherwise (shut down, misconfigured, out of threads: an
-        // OutOfMemoryError "unable to create native thread"): never leak the permit or leave the
-        // key claimed for the whole lease.
-        finished();
-        release(event, claim);
-        if (!(e instanceof RejectedExecutionException)) {
-          LOG.error("Executor refused a '{}' event", UnknownEvent.describe(event), e);
-        }
-        Failures.rethrowIfFatal(e);
-        return QUEUE_FULL;
-      }
-      return ACCEPTED;
-    }
-
-    private void runInBackground(E event, Claim claim) {
-      try {
-        try {
-          Objects.requireNonNull(listener).accept(event);
-        } catch (RuntimeException | Error e) {
-          release(event, claim);
-          LOG.warn(
-              "Listener failed on a '{}' event in the background", UnknownEvent.describe(event), e);
-          reportError(event, e);
-          Failures.rethrowIfFatal(e);
-          return;
-        }
-        // Outside the listener's try: a store failing to complete must never release the key of
-        // an event that was processed, nor report it as failed.
-        complete(event, claim);
-      } finally {
-        finished();
-      }
-    }
-
-    private void reportError(E event, Throwable failure) {
-      if (onError == null) {
-        return;
-      }
-      try {
-        onError.accept(event, failure);
-      } catch (RuntimeException e) {
-        LOG.warn("The error callback itself failed", e);
-      }
-    }
-
-    /**
-     * Completes the claim of a processed event. Whatever the store throws is logged, never taken
-     * for the listener's failure: the key then stays claimed until its lease ends, and a retry
-     * meanwhile gets 409 (safe), where a release would let it be processed twice.
-     */
-    private void complete(E event, Claim claim) {
-      try {
-        store.complete(claim);
-      } catch (RuntimeException | Error e) {
-        LOG.error(
-            "Idempotency store failed to complete a '{}' event", UnknownEvent.describe(event), e);
-        Failures.rethrowIfFatal(e);
-      }
-    }
-
-    private void release(E event, Claim claim) {
-      try {
-        store.release(claim);
-      } catch (RuntimeException | Error e) {
-        LOG.error(
-            "Idempotency store failed to release a '{}' event", UnknownEvent.describe(event), e);
-        Failures.rethrowIfFatal(e);
-      }
-    }
-  }
-
-  private void finished() {
-    permits.release();
+  private void signalIfClosed() {
     if (closed) {
-      signalDrained();
-    }
-  }
-
-  private void signalDrained() {
-    synchronized (drained) {
-      drained.notifyAll();
+      synchronized (drained) {
+        drained.notifyAll();
+      }
     }
   }
 
@@ -500,7 +275,6 @@ public final class WebhookHandler implements AutoCloseable {
     private @Nullable IdempotencyStore store;
     private @Nullable Executor executor;
     private int maxPending = 1_000;
-    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private Duration processingTimeout = Duration.ofMinutes(10);
     private Duration drainTimeout = Duration.ofSeconds(30);
 
@@ -608,20 +382,6 @@ public final class WebhookHandler implements AutoCloseable {
     }
 
     /**
-     * Sets the largest body accepted; larger ones get 413.
-     *
-     * @param maxBodyBytes the limit in bytes, at least 1; default 4 MiB
-     * @return this builder
-     */
-    public Builder<E> maxBodyBytes(long maxBodyBytes) {
-      if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("maxBodyBytes must be between 1 and 2^31 - 9");
-      }
-      this.maxBodyBytes = maxBodyBytes;
-      return this;
-    }
-
-    /**
      * Sets how long a claim holds while its event is processed: if the process dies mid-way, the
      * key is free again after this long, so the provider's next retry is processed. A delivery
      * still running when its lease runs out no longer owns the key: if a retry claims it meanwhile,
@@ -689,6 +449,29 @@ public final class WebhookHandler implements AutoCloseable {
                 + " ...), or inbox(...) for durable mode");
       }
       return new WebhookHandler(this);
+    }
+
+    /** Chooses the mode: durable with an inbox, asynchronous with an executor, else synchronous. */
+    private Dispatch<E> dispatch(Runnable onBackgroundFinished) {
+      SignatureVerifier check = verifier != null ? verifier : request -> {};
+      if (inbox != null) {
+        return new DurableDispatch<>(parser, check, inbox);
+      }
+      Consumer<? super E> process = Objects.requireNonNull(listener);
+      IdempotencyStore keys = store != null ? store : IdempotencyStore.inMemory();
+      if (executor == null) {
+        return new SynchronousDispatch<>(parser, check, process, keys, processingTimeout);
+      }
+      return new AsynchronousDispatch<>(
+          parser,
+          check,
+          process,
+          keys,
+          processingTimeout,
+          executor,
+          maxPending,
+          onError != null ? onError : (event, failure) -> {},
+          onBackgroundFinished);
     }
   }
 }

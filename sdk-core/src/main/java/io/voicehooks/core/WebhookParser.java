@@ -45,6 +45,18 @@ public interface WebhookParser<E extends WebhookEvent> {
   }
 
   /**
+   * Returns the largest body this parser accepts, in bytes: the one body-size setting. A {@link
+   * WebhookHandler} reads no more of a request stream than this and answers 413 past it, before
+   * verifying or parsing. Parsers with {@link JsonLimits} return their {@link
+   * JsonLimits#maxBodyBytes()}; this default returns that of {@link JsonLimits#defaults()}.
+   *
+   * @return the limit in bytes, at least 1
+   */
+  default int maxBodyBytes() {
+    return JsonLimits.defaults().maxBodyBytes();
+  }
+
+  /**
    * Parses a body received without headers.
    *
    * @param body the raw body bytes

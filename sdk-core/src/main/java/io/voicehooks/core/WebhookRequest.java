@@ -1,5 +1,6 @@
 package io.voicehooks.core;
 
+import io.voicehooks.core.internal.RawBodies;
 import io.voicehooks.core.internal.ToString;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,6 +41,10 @@ import org.jspecify.annotations.Nullable;
  * names and whether a target is known, never their contents: a target may hold a secret.
  */
 public final class WebhookRequest {
+  static {
+    RawBodies.install(WebhookRequest::rawBody);
+  }
+
   private final @Nullable String target;
   private final WebhookHeaders headers;
   private final byte[] body;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.voicehooks.core.TestEvents.Ping;
 import io.voicehooks.core.TestEvents.TestEvent;
 import io.voicehooks.core.TestEvents.Unknown;
+import io.voicehooks.core.internal.EventDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -111,24 +111,6 @@ final class EventDeserializerEdgeTest {
     assertThatThrownBy(() -> single.deserialize("{\"id\":\"k1\"} 1".getBytes(UTF_8)))
         .isInstanceOf(WebhookParseException.class)
         .hasMessage("Trailing content after the JSON object in 'ping' event");
-  }
-
-  @Test
-  void path_joinsFieldsWithDotsAndIndexesInBrackets() {
-    JsonMappingException e = new JsonMappingException(null, "test");
-    e.prependPath(new JsonMappingException.Reference(null, "role"));
-    e.prependPath(new JsonMappingException.Reference(null, 0));
-    e.prependPath(new JsonMappingException.Reference(null, "transcripts"));
-    e.prependPath(new JsonMappingException.Reference(null, 3));
-    e.prependPath(new JsonMappingException.Reference(null, "data"));
-    assertThat(EventDeserializer.path(e)).isEqualTo("data[3].transcripts[0].role");
-    JsonMappingException indexFirst = new JsonMappingException(null, "test");
-    indexFirst.prependPath(new JsonMappingException.Reference(null, "id"));
-    indexFirst.prependPath(new JsonMappingException.Reference(null, 2));
-    assertThat(EventDeserializer.path(indexFirst)).isEqualTo("[2].id");
-    JsonMappingException neither = new JsonMappingException(null, "test");
-    neither.prependPath(new JsonMappingException.Reference(null));
-    assertThat(EventDeserializer.path(neither)).isEmpty();
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.voicehooks.core.internal.DurationDeserializer;
+import io.voicehooks.core.internal.EventDeserializer;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
 import java.math.BigDecimal;

@@ -2,6 +2,7 @@ package io.voicehooks.core;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.voicehooks.core.internal.EventDeserializer;
 import io.voicehooks.core.internal.IdDeserializer;
 import org.jspecify.annotations.Nullable;
 
@@ -44,13 +45,29 @@ final class TestEvents {
   }
 
   static WebhookParser<TestEvent> parser() {
+    return parser(JsonLimits.defaults());
+  }
+
+  /** A parser with these limits, reporting its body limit to the handler as providers' do. */
+  static WebhookParser<TestEvent> parser(JsonLimits limits) {
     EventDeserializer<TestEvent> events =
         EventDeserializer.builder(TestEvent.class)
             .typeField("type")
             .type("ping", Ping.class)
             .unknown(Unknown::new)
+            .limits(limits)
             .build();
-    return events::deserialize;
+    return new WebhookParser<>() {
+      @Override
+      public TestEvent parse(WebhookRequest request) {
+        return events.deserialize(request);
+      }
+
+      @Override
+      public int maxBodyBytes() {
+        return events.maxBodyBytes();
+      }
+    };
   }
 
   static WebhookRequest ping(String id) {

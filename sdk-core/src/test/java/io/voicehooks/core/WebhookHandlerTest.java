@@ -49,6 +49,13 @@ final class WebhookHandlerTest {
     return WebhookHandler.builder(TestEvents.parser()).listener(this::record);
   }
 
+  /** A handler whose parser accepts bodies of at most this many bytes. */
+  private WebhookHandler.Builder<TestEvent> builder(int maxBodyBytes) {
+    return WebhookHandler.builder(
+            TestEvents.parser(JsonLimits.defaults().withMaxBodyBytes(maxBodyBytes)))
+        .listener(this::record);
+  }
+
   // One test per row of the status table.
 
   @Test
@@ -198,7 +205,7 @@ final class WebhookHandlerTest {
 
   @Test
   void handle_streamingOverloadWithTarget_stillEnforcesTheSizeLimit() {
-    WebhookHandler handler = builder().maxBodyBytes(8).build();
+    WebhookHandler handler = builder(8).build();
     WebhookResponse response =
         handler.handle(
             "/h?token=x",
@@ -227,7 +234,7 @@ final class WebhookHandlerTest {
 
   @Test
   void handle_bodyOverLimit_returns413() {
-    WebhookHandler handler = builder().maxBodyBytes(16).build();
+    WebhookHandler handler = builder(16).build();
     WebhookResponse response = handler.handle(TestEvents.ping("a-long-identifier"));
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.outcome()).isEqualTo(Outcome.TOO_LARGE);
@@ -236,7 +243,7 @@ final class WebhookHandlerTest {
 
   @Test
   void handle_declaredLengthOverLimit_returns413WithoutReading() {
-    WebhookHandler handler = builder().maxBodyBytes(1024).build();
+    WebhookHandler handler = builder(1024).build();
     InputStream neverRead =
         new InputStream() {
           @Override
@@ -251,7 +258,7 @@ final class WebhookHandlerTest {
 
   @Test
   void handle_streamLongerThanLimitWithoutLength_returns413() {
-    WebhookHandler handler = builder().maxBodyBytes(1024).build();
+    WebhookHandler handler = builder(1024).build();
     InputStream endless =
         new InputStream() {
           @Override

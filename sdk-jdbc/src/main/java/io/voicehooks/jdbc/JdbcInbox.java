@@ -142,7 +142,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
 
   /**
    * Returns a handler builder already set to this inbox, for further options such as {@code
-   * verifier} or {@code maxBodyBytes}.
+   * verifier} or {@code drainTimeout}.
    *
    * @return the builder
    */

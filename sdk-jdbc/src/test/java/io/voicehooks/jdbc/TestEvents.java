@@ -1,11 +1,11 @@
 package io.voicehooks.jdbc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.WebhookEvent;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.EventDeserializer;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 

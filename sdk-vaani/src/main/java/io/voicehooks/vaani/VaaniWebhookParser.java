@@ -1,11 +1,11 @@
 package io.voicehooks.vaani;
 
-import io.voicehooks.core.EventDeserializer;
 import io.voicehooks.core.JsonLimits;
 import io.voicehooks.core.SignatureVerifier;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.core.internal.EventDeserializer;
 import io.voicehooks.core.internal.ToString;
 import io.voicehooks.core.internal.Unverified;
 import java.util.Objects;
@@ -173,6 +173,11 @@ public final class VaaniWebhookParser implements WebhookParser<VaaniEvent> {
     public VaaniWebhookParser build() {
       return new VaaniWebhookParser(this);
     }
+  }
+
+  @Override
+  public int maxBodyBytes() {
+    return events.maxBodyBytes();
   }
 
   /** {@return the verifier, which shows no secret} */

@@ -1,16 +1,15 @@
-package io.voicehooks.core;
+package io.voicehooks.core.internal;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.voicehooks.core.internal.IdDeserializer;
-import io.voicehooks.core.internal.Json;
+import io.voicehooks.core.JsonLimits;
+import io.voicehooks.core.PayloadTooLargeException;
+import io.voicehooks.core.WebhookEvent;
+import io.voicehooks.core.WebhookException;
+import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.WebhookRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -21,9 +20,10 @@ import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one deserializer every provider module configures: it reads the event type from a named field
- * of the JSON object, binds the record registered for that type, and turns any other type into the
- * provider's unknown event, which keeps the type name and the raw JSON.
+ * The one deserializer every provider module of this repository configures (not an API: adding a
+ * provider is not a user extension point): it reads the event type from a named field of the JSON
+ * object, binds the record registered for that type, and turns any other type into the provider's
+ * unknown event, which keeps the type name and the raw JSON.
  *
  * <pre>{@code
  * EventDeserializer<AgniEvent> events = EventDeserializer.builder(AgniEvent.class)
@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  * should therefore not rely on binding the type field itself (it is consumed when it comes first):
  * their {@link WebhookEvent#eventType()} returns the registered name. Limits ({@link JsonLimits})
  * are enforced before and during reading. Every failure is a {@link WebhookParseException} whose
- * message names the field path and the event type, never a value; a body over the size limit is a
- * {@link PayloadTooLargeException}.
+ * message names the field path and the event type, never a value ({@link JsonErrors} translates
+ * Jackson's); a body over the size limit is a {@link PayloadTooLargeException}.
  *
  * <p>A provider without a type field ({@link #forType(Class, String, JsonLimits)}) binds every body
  * to one record. Instances are immutable and thread-safe.
@@ -104,6 +104,11 @@ public final class EventDeserializer<E extends WebhookEvent> {
         null, Map.of(), mapper.readerFor(type), eventType, null, mapper, limits.maxBodyBytes());
   }
 
+  /** {@return the largest body accepted, in bytes: the limit the parsers report to the handler} */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   /**
    * Deserializes a delivery's body.
    *
@@ -115,7 +120,7 @@ public final class EventDeserializer<E extends WebhookEvent> {
    */
   public E deserialize(WebhookRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return deserialize(request.rawBody());
+    return deserialize(RawBodies.of(request));
   }
 
   /**
@@ -128,10 +133,7 @@ public final class EventDeserializer<E extends WebhookEvent> {
    */
   public E deserialize(byte[] body) {
     Objects.requireNonNull(body, "body == null");
-    if (body.length > maxBodyBytes) {
-      throw new PayloadTooLargeException(maxBodyBytes);
-    }
-    requireUtf8(body);
+    checkLimits(body);
     String type = singleType;
     try (JsonParser p = mapper.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -165,7 +167,7 @@ public final class EventDeserializer<E extends WebhookEvent> {
       throw e;
     } catch (IOException | RuntimeException e) {
       // An unregistered type is text from the sender: it never goes into a message.
-      throw translate(e, isModelled(type) ? type : null);
+      throw JsonErrors.translate(e, isModelled(type) ? type : null);
     }
   }
 
@@ -174,11 +176,15 @@ public final class EventDeserializer<E extends WebhookEvent> {
   }
 
   /**
-   * Rejects bodies in UTF-16 or UTF-32, which Jackson would otherwise detect and read: JSON
-   * exchanged between systems must be UTF-8 (RFC 8259), and an unknown event's raw text is kept as
-   * UTF-8.
+   * Checks what can be checked before reading: the size, and the encoding. Bodies in UTF-16 or
+   * UTF-32, which Jackson would otherwise detect and read, are refused: JSON exchanged between
+   * systems must be UTF-8 (RFC 8259), and an unknown event's raw text is kept as UTF-8. Depth and
+   * lengths are enforced while reading, by the mapper.
    */
-  private static void requireUtf8(byte[] body) {
+  private void checkLimits(byte[] body) {
+    if (body.length > maxBodyBytes) {
+      throw new PayloadTooLargeException(maxBodyBytes);
+    }
     boolean wide =
         body.length >= 2
             && (body[0] == 0
@@ -259,108 +265,6 @@ public final class EventDeserializer<E extends WebhookEvent> {
     @SuppressWarnings("unchecked")
     E event = (E) value;
     return event;
-  }
-
-  private static WebhookException translate(Exception e, @Nullable String type) {
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof WebhookParseException
-          && ((WebhookParseException) cause).eventType() == null
-          && type != null) {
-        WebhookParseException inner = (WebhookParseException) cause;
-        return new WebhookParseException(
-            inner.getMessage() + " in '" + type + "' event", inner.fieldPath(), type);
-      }
-      if (cause instanceof WebhookException) {
-        return (WebhookException) cause;
-      }
-    }
-    String in = type == null ? "" : " in '" + type + "' event";
-    if (e instanceof StreamConstraintsException) {
-      return new WebhookParseException(
-          "JSON exceeds a limit (" + limitName(e.getMessage()) + ")" + in, null, type);
-    }
-    if (e instanceof JsonMappingException) {
-      if (e.getCause() instanceof StreamConstraintsException) {
-        return translate((Exception) e.getCause(), type);
-      }
-      if (e.getCause() instanceof JsonParseException) {
-        return translate((Exception) e.getCause(), type); // a syntax error met while binding
-      }
-      if (isEndOfInput((JsonMappingException) e)) {
-        return new WebhookParseException("Malformed JSON: the body ends early" + in, null, type);
-      }
-      if (isTrailingContent((JsonMappingException) e)) {
-        return new WebhookParseException("Trailing content after the JSON object" + in, null, type);
-      }
-      String path = path((JsonMappingException) e);
-      return new WebhookParseException(
-          "Cannot read field '" + path + "'" + in, path.isEmpty() ? null : path, type);
-    }
-    if (e instanceof JsonProcessingException) {
-      JsonProcessingException syntax = (JsonProcessingException) e;
-      var location = syntax.getLocation();
-      String where =
-          location == null
-              ? ""
-              : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-      String message = syntax.getOriginalMessage();
-      String what =
-          message != null && message.startsWith("Duplicate field")
-              ? "Duplicate key in a JSON object"
-              : "Malformed JSON";
-      return new WebhookParseException(what + where + in, null, type);
-    }
-    return new WebhookParseException(
-        "Cannot read the body (" + e.getClass().getSimpleName() + ")" + in, null, type);
-  }
-
-  private static boolean isTrailingContent(JsonMappingException e) {
-    String message = e.getOriginalMessage();
-    return e instanceof MismatchedInputException
-        && message != null
-        && message.startsWith("Trailing token");
-  }
-
-  /** Databind reports a body cut short inside a record as a mismatch, not as a parse error. */
-  private static boolean isEndOfInput(JsonMappingException e) {
-    String message = e.getOriginalMessage();
-    return e instanceof MismatchedInputException
-        && message != null
-        && message.startsWith("Unexpected end-of-input");
-  }
-
-  /** Names the limit from Jackson's message, whose wording varies between 2.15 and later. */
-  private static String limitName(@Nullable String message) {
-    if (message == null) {
-      return "unknown limit";
-    }
-    if (message.contains("nesting depth")) {
-      return "nesting depth";
-    }
-    if (message.contains("length") && message.startsWith("Number")) {
-      return "number length";
-    }
-    if (message.contains("length")
-        && (message.startsWith("String") || message.startsWith("Name"))) {
-      return "string length";
-    }
-    return "stream constraint";
-  }
-
-  /** Builds {@code data.transcripts[3].role} from Jackson's reference chain. */
-  static String path(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (path.length() > 0) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 
   /**
