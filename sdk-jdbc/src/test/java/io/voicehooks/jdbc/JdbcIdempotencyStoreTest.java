@@ -48,7 +48,7 @@ final class JdbcIdempotencyStoreTest {
   @AfterEach
   void everyTransactionEnded() {
     if (dataSource != null) {
-      dataSource.assertNoTransactionLeftOpen();
+      dataSource.assertConnectionsGivenBackAsLent();
     }
   }
 

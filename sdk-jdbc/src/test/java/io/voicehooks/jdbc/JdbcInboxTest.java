@@ -8,6 +8,7 @@ import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookResponse.Outcome;
+import io.voicehooks.jdbc.JdbcInbox.Status;
 import io.voicehooks.jdbc.TestEvents.TestEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,7 @@ final class JdbcInboxTest {
     }
     if (dataSource != null) {
       try {
-        dataSource.assertNoTransactionLeftOpen();
+        dataSource.assertConnectionsGivenBackAsLent();
       } finally {
         Postgres.drop(dataSource, table);
         dataSource.close();
@@ -81,9 +82,9 @@ final class JdbcInboxTest {
     WebhookHandler handler = inbox.handler();
     assertThat(handler.handle(TestEvents.ping("a")).outcome()).isEqualTo(Outcome.ACCEPTED);
     assertThat(handler.handle(TestEvents.ping("a")).outcome()).isEqualTo(Outcome.DUPLICATE);
-    assertThat(inbox.count("PENDING")).as("stored before any worker ran").isEqualTo(1);
+    assertThat(inbox.count(Status.PENDING)).as("stored before any worker ran").isEqualTo(1);
     inbox.start();
-    waitUntil(() -> inbox.count("DONE") == 1);
+    waitUntil(() -> inbox.count(Status.DONE) == 1);
     assertThat(dispatched).containsOnlyKeys("ping:a");
     assertThat(dispatched.get("ping:a")).hasValue(1);
   }
@@ -98,7 +99,7 @@ final class JdbcInboxTest {
     // The process "dies" before its workers ran: a new one on the same table takes over.
     JdbcInbox<TestEvent> restarted = inbox(builder(this::record));
     restarted.start();
-    waitUntil(() -> restarted.count("DONE") == 20);
+    waitUntil(() -> restarted.count(Status.DONE) == 20);
     assertThat(dispatched).hasSize(20);
     assertThat(dispatched.values()).allSatisfy(c -> assertThat(c).hasValue(1));
   }
@@ -126,13 +127,13 @@ final class JdbcInboxTest {
     first.start();
     assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
     first.stop(Duration.ZERO); // the pool is shut down abruptly mid-event
-    assertThat(first.count("PENDING")).isEqualTo(1);
+    assertThat(first.count(Status.PENDING)).isEqualTo(1);
     assertThat(attemptsOf("ping:victim")).as("a killed worker records no attempt").isZero();
     block.set(false);
     JdbcInbox<TestEvent> second = inbox(builder(this::record));
     assertThat(second.drain()).isEqualTo(1);
     assertThat(dispatched).containsOnlyKeys("ping:victim");
-    assertThat(second.count("DONE")).isEqualTo(1);
+    assertThat(second.count(Status.DONE)).isEqualTo(1);
   }
 
   @Test
@@ -166,7 +167,7 @@ final class JdbcInboxTest {
       }
     }
     proceed.countDown();
-    waitUntil(() -> inbox.count("DONE") == 1);
+    waitUntil(() -> inbox.count(Status.DONE) == 1);
     assertThat(calls).as("dispatched again after the lost commit").hasValue(2);
     assertThat(attemptsOf("ping:orphan")).isEqualTo(1);
   }
@@ -188,7 +189,7 @@ final class JdbcInboxTest {
     inbox.handler().handle(TestEvents.ping("poison"));
     inbox.handler().handle(TestEvents.ping("also"));
     int taken = 0;
-    for (int i = 0; i < 10 && inbox.count("DEAD") < 2; i++) {
+    for (int i = 0; i < 10 && inbox.count(Status.DEAD) < 2; i++) {
       taken += inbox.drain();
     }
     assertThat(taken).isEqualTo(6);
@@ -210,20 +211,19 @@ final class JdbcInboxTest {
     }
     assertThat(inbox.replay(dead.get(0).id())).as("no longer dead").isFalse();
     assertThat(inbox.drain()).isEqualTo(2);
-    assertThat(inbox.count("DONE")).isEqualTo(2);
+    assertThat(inbox.count(Status.DONE)).isEqualTo(2);
     assertThat(inbox.deadLetters(10)).isEmpty();
     assertThat(dispatched).containsOnlyKeys("ping:poison", "ping:also");
   }
 
   @Test
   void backoff_doublesUpToTheMaximum() {
-    JdbcInbox<TestEvent> inbox =
-        builder(this::record).backoff(Duration.ofSeconds(1), Duration.ofSeconds(10)).build();
-    assertThat(inbox.backoffMillis(1)).isEqualTo(1_000);
-    assertThat(inbox.backoffMillis(2)).isEqualTo(2_000);
-    assertThat(inbox.backoffMillis(4)).isEqualTo(8_000);
-    assertThat(inbox.backoffMillis(5)).isEqualTo(10_000);
-    assertThat(inbox.backoffMillis(60)).isEqualTo(10_000);
+    Backoff backoff = Backoff.of(Duration.ofSeconds(1), Duration.ofSeconds(10));
+    assertThat(backoff.millis(1)).isEqualTo(1_000);
+    assertThat(backoff.millis(2)).isEqualTo(2_000);
+    assertThat(backoff.millis(4)).isEqualTo(8_000);
+    assertThat(backoff.millis(5)).isEqualTo(10_000);
+    assertThat(backoff.millis(60)).isEqualTo(10_000);
   }
 
   @Test
@@ -241,7 +241,7 @@ final class JdbcInboxTest {
     assertThat(inbox.drain()).isEqualTo(1);
     assertThat(inbox.drain()).isZero();
     assertThat(calls).hasValue(1);
-    assertThat(inbox.count("PENDING")).isEqualTo(1);
+    assertThat(inbox.count(Status.PENDING)).isEqualTo(1);
   }
 
   @Test
@@ -286,7 +286,7 @@ final class JdbcInboxTest {
         f.get(300, TimeUnit.SECONDS);
       }
       long accepted = System.nanoTime();
-      waitUntil(() -> replicas.get(0).count("DONE") == deliveries, Duration.ofMinutes(5));
+      waitUntil(() -> replicas.get(0).count(Status.DONE) == deliveries, Duration.ofMinutes(5));
       long done = System.nanoTime();
       assertThat(statuses).containsOnlyKeys(200);
       assertThat(dispatched).hasSize(deliveries);
@@ -347,7 +347,7 @@ final class JdbcInboxTest {
     inbox.handler().handle(TestEvents.ping("slow"));
     assertThat(inbox.drain()).isEqualTo(1);
     assertThat(calls).as("the retry waits its backoff after the failure").hasValue(1);
-    assertThat(inbox.count("PENDING")).isEqualTo(1);
+    assertThat(inbox.count(Status.PENDING)).isEqualTo(1);
   }
 
   @Test
@@ -358,8 +358,8 @@ final class JdbcInboxTest {
     inbox.start();
     Thread.sleep(100); // the idle worker is waiting its poll interval
     inbox.handler().handle(TestEvents.ping("woken"));
-    waitUntil(() -> inbox.count("DONE") == 1);
-    assertThat(inbox.backoffMillis(3)).isPositive();
+    waitUntil(() -> inbox.count(Status.DONE) == 1);
+    assertThat(Backoff.of(forever, forever).millis(3)).isPositive();
     assertThat(inbox.purgeDone(forever)).isZero();
     inbox.stop(forever);
   }

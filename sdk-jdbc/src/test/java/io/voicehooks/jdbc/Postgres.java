@@ -56,12 +56,19 @@ public final class Postgres {
    * as {@link #url()} does.
    */
   static TestDataSource dataSource(int poolSize) {
+    return dataSource(poolSize, TestDataSource.manualCommitRequested());
+  }
+
+  /**
+   * Returns a pool on the test database lending connections of the given kind, whatever this run's
+   * {@link TestDataSource#MANUAL_COMMIT}: for tests that need both kinds in every run.
+   */
+  static TestDataSource dataSource(int poolSize, boolean manualCommit) {
     String url = url();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setMaximumPoolSize(poolSize);
     config.setConnectionTimeout(10_000);
-    boolean manualCommit = TestDataSource.manualCommitRequested();
     config.setAutoCommit(!manualCommit);
     return new TestDataSource(new HikariDataSource(config), manualCommit);
   }

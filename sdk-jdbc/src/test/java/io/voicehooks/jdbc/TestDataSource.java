@@ -20,16 +20,17 @@ import org.postgresql.core.TransactionState;
  * The data source the tests give the library: a HikariCP pool on the real PostgreSQL, lending
  * auto-commit connections, or manual-commit ones when the system property {@value #MANUAL_COMMIT}
  * is true (the module's second surefire run). Many production pools lend manual-commit connections,
- * and not all of them roll back on return: in that mode every connection the library gives back is
- * checked, and a transaction it left open is recorded for {@link #assertNoTransactionLeftOpen()}.
- * Test code's own SQL goes through {@link #adminConnection()}.
+ * and not all of them roll back on return or reset what a borrower changed: every connection the
+ * library gives back is checked, and a transaction it left open, or an auto-commit mode other than
+ * the one it was lent in, is recorded for {@link #assertConnectionsGivenBackAsLent()}. Test code's
+ * own SQL goes through {@link #adminConnection()}.
  */
 final class TestDataSource implements DataSource, AutoCloseable {
   static final String MANUAL_COMMIT = "voicehooks.test.manualCommit";
 
   private final HikariDataSource pool;
   private final boolean manualCommit;
-  private final List<String> leftOpen = new CopyOnWriteArrayList<>();
+  private final List<String> changed = new CopyOnWriteArrayList<>();
 
   TestDataSource(HikariDataSource pool, boolean manualCommit) {
     this.pool = pool;
@@ -43,20 +44,13 @@ final class TestDataSource implements DataSource, AutoCloseable {
   @Override
   public Connection getConnection() throws SQLException {
     Connection connection = pool.getConnection();
-    if (!manualCommit) {
-      return connection;
-    }
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),
             new Class<?>[] {Connection.class},
             (proxy, method, args) -> {
               if (method.getName().equals("close") && !connection.isClosed()) {
-                TransactionState state =
-                    connection.unwrap(BaseConnection.class).getTransactionState();
-                if (state != TransactionState.IDLE) {
-                  leftOpen.add(state + " at return, from " + caller());
-                }
+                checkGivenBack(connection);
               }
               try {
                 return method.invoke(connection, args);
@@ -66,13 +60,37 @@ final class TestDataSource implements DataSource, AutoCloseable {
             });
   }
 
+  /** Records what the library left changed on a connection it gives back, unless it is broken. */
+  private void checkGivenBack(Connection connection) throws SQLException {
+    BaseConnection base = connection.unwrap(BaseConnection.class);
+    if (base.isClosed()) {
+      return; // a lost session: the pool discards it
+    }
+    TransactionState state = base.getTransactionState();
+    if (state != TransactionState.IDLE) {
+      changed.add(state + " at return, from " + caller());
+    }
+    if (connection.getAutoCommit() == manualCommit) {
+      changed.add(
+          "autoCommit "
+              + manualCommit
+              + " at return, lent "
+              + !manualCommit
+              + ", from "
+              + caller());
+    }
+  }
+
   /** The library method that borrowed the connection, for the failure message. */
   private static String caller() {
     return StackWalker.getInstance()
         .walk(
             frames ->
                 frames
-                    .filter(f -> f.getClassName().startsWith("io.voicehooks.jdbc.Jdbc"))
+                    .filter(
+                        f ->
+                            f.getClassName().startsWith("io.voicehooks.jdbc.Jdbc")
+                                || f.getClassName().startsWith("io.voicehooks.jdbc.Inbox"))
                     .findFirst()
                     .map(f -> f.getClassName() + "." + f.getMethodName())
                     .orElse("?"));
@@ -90,9 +108,12 @@ final class TestDataSource implements DataSource, AutoCloseable {
     return connection;
   }
 
-  /** Fails if the library gave back a connection in an open or failed transaction. */
-  void assertNoTransactionLeftOpen() {
-    assertThat(leftOpen).as("transactions the library left open on a manual-commit pool").isEmpty();
+  /**
+   * Fails if the library gave back a connection in an open or failed transaction, or in another
+   * auto-commit mode than it was lent in.
+   */
+  void assertConnectionsGivenBackAsLent() {
+    assertThat(changed).as("connections the library gave back changed").isEmpty();
   }
 
   @Override
