@@ -194,7 +194,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
 
   @Override
   public String toString() {
-    return "JdbcIdempotencyStore{table=" + table + "}";
+    return "JdbcIdempotencyStore[table=" + table + "]";
   }
 
   /** Builds a {@link JdbcIdempotencyStore}. */

@@ -207,7 +207,7 @@ public final class JdbcInbox<E extends WebhookEvent> implements Inbox<E>, AutoCl
 
   @Override
   public String toString() {
-    return "JdbcInbox{table=" + table + ", workers=" + workers.count() + "}";
+    return "JdbcInbox[table=" + table + ", workers=" + workers.count() + "]";
   }
 
   /** The status of a stored delivery, as {@link #count(Status)} counts them. */

@@ -118,9 +118,9 @@ final class JdbcInboxEdgeTest {
   @Test
   void toString_namesTheTableAndWorkers() {
     JdbcInbox<TestEvent> inbox = builder(event -> {}).workers(3).build();
-    assertThat(inbox.toString()).isEqualTo("JdbcInbox{table=" + table + ", workers=3}");
+    assertThat(inbox.toString()).isEqualTo("JdbcInbox[table=" + table + ", workers=3]");
     assertThat(JdbcIdempotencyStore.builder(dataSource).table(table).build().toString())
-        .isEqualTo("JdbcIdempotencyStore{table=" + table + "}");
+        .isEqualTo("JdbcIdempotencyStore[table=" + table + "]");
   }
 
   @Test

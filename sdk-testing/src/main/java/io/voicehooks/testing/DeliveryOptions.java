@@ -111,7 +111,7 @@ public final class DeliveryOptions {
 
   @Override
   public String toString() {
-    return "DeliveryOptions{copies="
+    return "DeliveryOptions[copies="
         + copies
         + ", shuffleSeed="
         + shuffleSeed
@@ -119,6 +119,6 @@ public final class DeliveryOptions {
         + concurrency
         + ", policy="
         + policy
-        + "}";
+        + "]";
   }
 }

@@ -311,7 +311,7 @@ public final class DeliveryPolicy {
 
   @Override
   public String toString() {
-    return "DeliveryPolicy{"
+    return "DeliveryPolicy["
         + provider.id()
         + ", timeout="
         + timeout
@@ -325,6 +325,6 @@ public final class DeliveryPolicy {
         + signer
         + ", headers="
         + headers.names()
-        + "}";
+        + "]";
   }
 }

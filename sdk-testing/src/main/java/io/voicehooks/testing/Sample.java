@@ -308,7 +308,7 @@ public final class Sample {
   /** Shows provider, event type, id and body length; never the body or header values. */
   @Override
   public String toString() {
-    return "Sample{"
+    return "Sample["
         + provider.id()
         + " "
         + eventType
@@ -318,6 +318,6 @@ public final class Sample {
         + body.length
         + ", headers="
         + headers.names()
-        + "}";
+        + "]";
   }
 }

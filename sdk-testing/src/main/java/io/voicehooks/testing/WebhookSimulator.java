@@ -289,11 +289,11 @@ public final class WebhookSimulator {
 
   @Override
   public String toString() {
-    return "WebhookSimulator{policies="
+    return "WebhookSimulator[policies="
         + policies.keySet()
         + ", virtualClock="
         + virtualClock
-        + "}";
+        + "]";
   }
 
   private static @Nullable SvixSigner signer(Sample sample, DeliveryPolicy policy) {
