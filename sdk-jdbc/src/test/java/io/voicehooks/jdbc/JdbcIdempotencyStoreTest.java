@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voicehooks.core.IdempotencyStore.Claim;
 import io.voicehooks.core.IdempotencyStore.Claim.Status;
+import io.voicehooks.core.TestEvents;
 import io.voicehooks.core.WebhookException;
 import io.voicehooks.core.WebhookHandler;
 import java.time.Duration;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voicehooks.core.TestEvents;
+import io.voicehooks.core.TestEvents.TestEvent;
 import io.voicehooks.core.WebhookHeaders;
-import io.voicehooks.jdbc.TestEvents.TestEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,12 +3,13 @@ package io.voicehooks.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voicehooks.core.SharedSecretVerifier;
+import io.voicehooks.core.TestEvents;
+import io.voicehooks.core.TestEvents.TestEvent;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookResponse.Outcome;
-import io.voicehooks.jdbc.TestEvents.TestEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,7 +64,7 @@ final class JdbcInboxTest {
   }
 
   private JdbcInbox.Builder<TestEvent> builder(Consumer<TestEvent> listener) {
-    return JdbcInbox.builder(dataSource, TestEvents.parser(), listener)
+    return JdbcInbox.builder(dataSource, TestEvents.plainIdParser(), listener)
         .table(table)
         .pollInterval(Duration.ofMillis(50));
   }
