@@ -22,8 +22,13 @@ final class Seeds {
   static List<String> names(Class<?> test, String method) {
     String dir = "/io/voicehooks/reliability/" + test.getSimpleName() + "Inputs/" + method;
     URL url = Objects.requireNonNull(test.getResource(dir), dir);
-    try (Stream<Path> files = Files.walk(Path.of(url.toURI()))) {
-      Path root = Path.of(url.toURI());
+    Path root;
+    try {
+      root = Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    try (Stream<Path> files = Files.walk(root)) {
       return files
           .filter(Files::isRegularFile)
           .map(file -> root.relativize(file).toString().replace(File.separatorChar, '/'))
@@ -31,8 +36,6 @@ final class Seeds {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 
