@@ -3,6 +3,7 @@ package io.voicehooks.benchmarks;
 import io.voicehooks.agni.AgniEvent;
 import io.voicehooks.agni.AgniWebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.fixtures.Fixtures;
 
 /**
  * Cold start, VoiceHooks side: a fresh JVM that builds an Agni parser (with an expected {@code
@@ -20,7 +21,7 @@ public final class FirstAgniEvent {
   public static void main(String[] args) {
     byte[] body = Payloads.agniCallCompleted();
     AgniWebhookParser parser =
-        AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG_ID).build();
+        AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
     AgniEvent event = parser.parse(WebhookRequest.of(body));
     Ready.report(event.idempotencyKey());
   }

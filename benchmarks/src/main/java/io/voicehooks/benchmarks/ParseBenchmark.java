@@ -9,6 +9,7 @@ import io.voicehooks.cllr.CllrWebhookParser;
 import io.voicehooks.core.WebhookEvent;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
+import io.voicehooks.fixtures.Fixtures;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.io.IOException;
 import java.util.List;
@@ -63,11 +64,11 @@ public class ParseBenchmark {
     switch (payload) {
       case "agni":
         set = List.of(Payloads.agniCallCompleted());
-        parser = AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG_ID).build();
+        parser = AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
         break;
       case "agni-long":
         set = List.of(Payloads.agniLongCall());
-        parser = AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG_ID).build();
+        parser = AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
         break;
       case "vaani":
         set = Payloads.vaaniEvents();

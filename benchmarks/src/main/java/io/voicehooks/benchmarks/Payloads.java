@@ -1,39 +1,19 @@
 package io.voicehooks.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.voicehooks.fixtures.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The payloads every benchmark reads: copies of the provider modules' documented fixtures (under
- * {@code payloads/} in this jar), and a long Agni call made by a small deterministic generator, so
- * that each run measures the same bytes.
+ * The payloads every benchmark reads: the providers' documented examples from test-fixtures (see
+ * {@link Fixtures}), and a long Agni call made by a small deterministic generator, so that each run
+ * measures the same bytes.
  */
 public final class Payloads {
-  /** The {@code org_id} of every Agni payload here. */
-  public static final String AGNI_ORG_ID = "1268c1f0-19f3-47db-aefb-c16a7c3ace6e";
-
   /** The number of transcript turns in {@link #agniLongCall()}. */
   public static final int LONG_CALL_TURNS = 500;
-
-  /** Every Vaani event type, one documented payload each. */
-  static final List<String> VAANI_EVENTS =
-      List.of(
-          "call_started",
-          "call_ringing",
-          "user_picked_up_at",
-          "call_rejected",
-          "call_no_answer",
-          "call_failed",
-          "human_transfer_initiated",
-          "human_transfer_successful",
-          "human_transfer_failed",
-          "call_ended",
-          "call_postprocessing");
 
   private static final String[] AGENT_LINES = {
     "Thanks for walking me through that; could you tell me a little more about how your team"
@@ -61,43 +41,26 @@ public final class Payloads {
 
   /** {@return the documented Agni {@code call.completed} example, about 2 KB} */
   public static byte[] agniCallCompleted() {
-    return resource("agni/call.completed.json");
+    return Fixtures.bytes("agni", "call.completed.json");
   }
 
   /** {@return the documented Agntix {@code session.ended} example, with its analysis} */
   public static byte[] agntixSessionEnded() {
-    return resource("agntix/session.ended.json");
+    return Fixtures.bytes("agntix", "session.ended.json");
   }
 
   /** {@return the documented cllr post-call example} */
   public static byte[] cllrPostCall() {
-    return resource("cllr/post_call.json");
+    return Fixtures.bytes("cllr", "post_call.json");
   }
 
   /** {@return the documented example of every Vaani event, in lifecycle order} */
   public static List<byte[]> vaaniEvents() {
-    List<byte[]> bodies = new ArrayList<>(VAANI_EVENTS.size());
-    for (String event : VAANI_EVENTS) {
-      bodies.add(resource("vaani/" + event + ".json"));
+    List<byte[]> bodies = new ArrayList<>(Fixtures.VAANI_EVENT_TYPES.size());
+    for (String event : Fixtures.VAANI_EVENT_TYPES) {
+      bodies.add(Fixtures.bytes("vaani", event + ".json"));
     }
     return bodies;
-  }
-
-  /**
-   * Returns a payload from this jar's {@code payloads/} folder.
-   *
-   * @param path the path below {@code payloads/}
-   * @return its bytes
-   */
-  public static byte[] resource(String path) {
-    try (InputStream in = Payloads.class.getResourceAsStream("/payloads/" + path)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing payload " + path);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**
@@ -113,7 +76,7 @@ public final class Payloads {
     json.append("{\n")
         .append("  \"event\": \"call.completed\",\n")
         .append("  \"org_id\": \"")
-        .append(AGNI_ORG_ID)
+        .append(Fixtures.AGNI_ORG_ID)
         .append("\",\n")
         .append("  \"data\": {\n")
         .append("    \"campaign_id\": \"019d2a1b-4c5e-7f8a-9b0c-1d2e3f4a5b6c\",\n")

@@ -2,6 +2,7 @@ package io.voicehooks.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voicehooks.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -224,7 +225,7 @@ final class HostileClientsTest {
   void expect100Continue_withinTheLimit_getsContinueAndIsProcessed() throws Exception {
     start();
     Socket socket = connect();
-    byte[] body = WebhookServerTest.fixture("cllr", "post_call.json");
+    byte[] body = Fixtures.bytes("cllr", "post_call.json");
     OutputStream out = socket.getOutputStream();
 
     out.write(headers("POST /webhooks/cllr", body.length, "Expect: 100-continue"));
@@ -264,7 +265,7 @@ final class HostileClientsTest {
     for (int i = 0; i < 1000; i++) {
       fields.append("X-").append(i).append(": v\r\n");
     }
-    byte[] body = WebhookServerTest.fixture("cllr", "post_call.json");
+    byte[] body = Fixtures.bytes("cllr", "post_call.json");
 
     // About 10 KB: under the header size limit, over the count limit of 100.
     socket
@@ -382,7 +383,7 @@ final class HostileClientsTest {
   void keptAliveConnection_servesSeveralDeliveries() throws Exception {
     start();
     Socket socket = connect();
-    byte[] body = WebhookServerTest.fixture("vaani", "call_ended.json");
+    byte[] body = Fixtures.bytes("vaani", "call_ended.json");
 
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicehooks.agntix.AgntixWebhookParser;
 import io.voicehooks.core.WebhookHeaders;
+import io.voicehooks.fixtures.Fixtures;
 import io.voicehooks.testing.AgniSamples;
 import io.voicehooks.testing.DeliveryReport;
 import io.voicehooks.testing.Samples;
@@ -22,8 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,12 +67,6 @@ final class WebhookServerTest {
     server.stop(Duration.ofSeconds(5));
   }
 
-  /** The documented example payloads that the README's curl commands post. */
-  static byte[] fixture(String provider, String file) throws IOException {
-    return Files.readAllBytes(
-        Path.of("..", "sdk-" + provider, "src/test/resources/fixtures", provider, file));
-  }
-
   static HttpResponse<String> post(URI uri, byte[] body, WebhookHeaders headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
@@ -107,14 +100,17 @@ final class WebhookServerTest {
 
   @Test
   void serve_documentedExamples_answer200AndPrintOneJsonLineEach() throws Exception {
-    byte[] agntix = fixture("agntix", "session.ended.json");
+    byte[] agntix = Fixtures.bytes("agntix", "session.ended.json");
     List<HttpResponse<String>> answers =
         List.of(
-            post("agni", fixture("agni", "call.completed.json"), WebhookHeaders.empty()),
-            post("vaani", fixture("vaani", "call_ended.json"), WebhookHeaders.empty()),
-            post("vaani", fixture("vaani", "call_postprocessing.json"), WebhookHeaders.empty()),
+            post("agni", Fixtures.bytes("agni", "call.completed.json"), WebhookHeaders.empty()),
+            post("vaani", Fixtures.bytes("vaani", "call_ended.json"), WebhookHeaders.empty()),
+            post(
+                "vaani",
+                Fixtures.bytes("vaani", "call_postprocessing.json"),
+                WebhookHeaders.empty()),
             post("agntix", agntix, SvixSigner.withSecret(SECRET).sign(agntix)),
-            post("cllr", fixture("cllr", "post_call.json"), WebhookHeaders.empty()));
+            post("cllr", Fixtures.bytes("cllr", "post_call.json"), WebhookHeaders.empty()));
 
     assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
     assertThat(answers).extracting(HttpResponse::body).containsOnly("{\"status\":\"ok\"}");
@@ -153,7 +149,7 @@ final class WebhookServerTest {
 
   @Test
   void serve_agntixSignedWithAnotherSecret_answers401AndPrintsNothing() throws Exception {
-    byte[] body = fixture("agntix", "session.ended.json");
+    byte[] body = Fixtures.bytes("agntix", "session.ended.json");
     WebhookHeaders forged = SvixSigner.withSecret(SvixSigner.generateSecret()).sign(body);
 
     HttpResponse<String> answer = post("agntix", body, forged);
@@ -166,7 +162,7 @@ final class WebhookServerTest {
   @Test
   void serve_agntixWithoutSignature_answers401() throws Exception {
     HttpResponse<String> answer =
-        post("agntix", fixture("agntix", "session.ended.json"), WebhookHeaders.empty());
+        post("agntix", Fixtures.bytes("agntix", "session.ended.json"), WebhookHeaders.empty());
 
     assertThat(answer.statusCode()).isEqualTo(401);
     assertThat(stdout.size()).isZero();
@@ -174,7 +170,7 @@ final class WebhookServerTest {
 
   @Test
   void serve_duplicate_answers200WithoutASecondLine() throws Exception {
-    byte[] body = fixture("cllr", "post_call.json");
+    byte[] body = Fixtures.bytes("cllr", "post_call.json");
 
     HttpResponse<String> first = post("cllr", body, WebhookHeaders.empty());
     HttpResponse<String> second = post("cllr", body, WebhookHeaders.empty());
@@ -187,7 +183,7 @@ final class WebhookServerTest {
 
   @Test
   void serve_agniFromAnotherOrganisation_answers401() throws Exception {
-    byte[] body = fixture("agni", "call.completed.wrong-org.json");
+    byte[] body = Fixtures.bytes("agni", "call.completed.wrong-org.json");
 
     HttpResponse<String> answer = post("agni", body, WebhookHeaders.empty());
 
@@ -227,13 +223,13 @@ final class WebhookServerTest {
   void serve_withoutAgntixSecret_rejectsEveryAgntixDeliveryWith401() throws Exception {
     server.stop(Duration.ZERO);
     server = start(new ServerConfig(null, null, List.of(), List.of(), null));
-    byte[] body = fixture("agntix", "session.ended.json");
+    byte[] body = Fixtures.bytes("agntix", "session.ended.json");
 
     HttpResponse<String> answer = post("agntix", body, SvixSigner.withSecret(SECRET).sign(body));
 
     assertThat(answer.statusCode()).isEqualTo(401);
     assertThat(answer.body()).contains("No Agntix signing secret is configured");
-    assertThat(post("agni", fixture("agni", "call.completed.json"), none()).statusCode())
+    assertThat(post("agni", Fixtures.bytes("agni", "call.completed.json"), none()).statusCode())
         .isEqualTo(200);
   }
 
@@ -250,8 +246,8 @@ final class WebhookServerTest {
                 List.of("old-vaani", vaaniSecret, "50%off"),
                 List.of(cllrSecret),
                 null));
-    byte[] vaani = fixture("vaani", "call_ended.json");
-    byte[] cllr = fixture("cllr", "post_call.json");
+    byte[] vaani = Fixtures.bytes("vaani", "call_ended.json");
+    byte[] cllr = Fixtures.bytes("cllr", "post_call.json");
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
     PrintStream stderr = System.err;
     List<Integer> refused = new ArrayList<>();
@@ -376,7 +372,9 @@ final class WebhookServerTest {
     CompletableFuture<HttpResponse<String>> inProgress =
         CLIENT.sendAsync(
             HttpRequest.newBuilder(cllr)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(fixture("cllr", "post_call.json")))
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        Fixtures.bytes("cllr", "post_call.json")))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
@@ -386,7 +384,7 @@ final class WebhookServerTest {
     while (get(health).statusCode() != 503) {
       Thread.sleep(10);
     }
-    HttpResponse<String> late = post(cllr, fixture("vaani", "call_ended.json"), none());
+    HttpResponse<String> late = post(cllr, Fixtures.bytes("vaani", "call_ended.json"), none());
     release.countDown();
     stopper.join(20_000);
 

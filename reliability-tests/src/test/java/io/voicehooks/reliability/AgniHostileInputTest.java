@@ -16,6 +16,7 @@ import io.voicehooks.agni.SentimentLabel;
 import io.voicehooks.agni.UnknownAgniEvent;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookVerificationException;
+import io.voicehooks.fixtures.Fixtures;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The hostile-input catalogue for {@link AgniWebhookParser}, with an expected organisation. */
 final class AgniHostileInputTest {
   private static final AgniWebhookParser PARSER =
-      AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build();
+      AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
 
-  private static final String ORG = "\"org_id\":\"" + Payloads.AGNI_ORG + "\"";
+  private static final String ORG = "\"org_id\":\"" + Fixtures.AGNI_ORG_ID + "\"";
   static final String VALID =
       "{\"event\":\"call.completed\"," + ORG + ",\"data\":{\"call_session_id\":\"s1\"}}";
 
@@ -146,7 +147,8 @@ final class AgniHostileInputTest {
             "org_id absent",
             String.format(body, ""),
             rejected(WebhookVerificationException.class, absent)));
-    for (String value : List.of("null", "\"\"", "\" \"", "{}", "[\"" + Payloads.AGNI_ORG + "\"]")) {
+    for (String value :
+        List.of("null", "\"\"", "\" \"", "{}", "[\"" + Fixtures.AGNI_ORG_ID + "\"]")) {
       cases.add(
           HostileCase.of(
               "org_id as " + value,
@@ -161,16 +163,16 @@ final class AgniHostileInputTest {
     cases.add(
         HostileCase.of(
             "org_id in upper case",
-            String.format(body, "\"org_id\":\"" + Payloads.AGNI_ORG.toUpperCase() + "\","),
-            completed(e -> assertThat(e.orgId()).isEqualTo(Payloads.AGNI_ORG.toUpperCase()))));
+            String.format(body, "\"org_id\":\"" + Fixtures.AGNI_ORG_ID.toUpperCase() + "\","),
+            completed(e -> assertThat(e.orgId()).isEqualTo(Fixtures.AGNI_ORG_ID.toUpperCase()))));
     cases.add(
         HostileCase.of(
             "org_id with surrounding spaces",
-            String.format(body, "\"org_id\":\" " + Payloads.AGNI_ORG + " \","),
+            String.format(body, "\"org_id\":\" " + Fixtures.AGNI_ORG_ID + " \","),
             completed(
                 e -> {
                   // matched trimmed and case-blind; reported as sent, like the upper-case one
-                  assertThat(e.orgId()).isEqualTo(" " + Payloads.AGNI_ORG + " ");
+                  assertThat(e.orgId()).isEqualTo(" " + Fixtures.AGNI_ORG_ID + " ");
                   assertThat(e.sessionId()).isEqualTo("s1");
                   assertThat(e.idempotencyKey()).isEqualTo("agni:call.completed:s1");
                 })));
@@ -427,7 +429,7 @@ final class AgniHostileInputTest {
   /** What {@link #VALID} parses to. */
   private static void assertValidIdentity(CallCompletedEvent e) {
     assertThat(e.eventType()).isEqualTo("call.completed");
-    assertThat(e.orgId()).isEqualTo(Payloads.AGNI_ORG);
+    assertThat(e.orgId()).isEqualTo(Fixtures.AGNI_ORG_ID);
     assertThat(e.sessionId()).isEqualTo("s1");
     assertThat(e.idempotencyKey()).isEqualTo("agni:call.completed:s1");
   }

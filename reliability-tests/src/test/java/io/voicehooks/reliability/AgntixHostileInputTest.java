@@ -14,6 +14,7 @@ import io.voicehooks.agntix.SessionState;
 import io.voicehooks.agntix.SessionType;
 import io.voicehooks.agntix.UnknownAgntixEvent;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.fixtures.Fixtures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ final class AgntixHostileInputTest {
     cases.add(
         HostileCase.of(
             "session.message.created is an unknown event",
-            Payloads.fixtureText("agntix", "session.message.created.json"),
+            Fixtures.text("agntix", "session.message.created.json"),
             unknown(UnknownAgntixEvent.class, "session.message.created")));
   }
 

@@ -12,6 +12,7 @@ import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
+import io.voicehooks.fixtures.Fixtures;
 import io.voicehooks.testing.Sample;
 import io.voicehooks.testing.Samples;
 import io.voicehooks.vaani.VaaniWebhookParser;
@@ -28,11 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 final class FoundIssuesRegressionTest {
   private static final AgniWebhookParser AGNI =
-      AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build();
+      AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
 
   private static String agni(String dataFields) {
     return "{\"event\":\"call.completed\",\"org_id\":\""
-        + Payloads.AGNI_ORG
+        + Fixtures.AGNI_ORG_ID
         + "\",\"data\":{\"call_session_id\":\"s1\","
         + dataFields
         + "}}";
@@ -89,7 +90,7 @@ final class FoundIssuesRegressionTest {
         .hasMessageContaining("Body is not UTF-8 encoded JSON");
 
     byte[] agni =
-        ("{\"event\":\"call.started\",\"org_id\":\"" + Payloads.AGNI_ORG + "\"}")
+        ("{\"event\":\"call.started\",\"org_id\":\"" + Fixtures.AGNI_ORG_ID + "\"}")
             .getBytes(StandardCharsets.UTF_16);
     assertThatThrownBy(() -> AGNI.parse(agni))
         .isExactlyInstanceOf(WebhookParseException.class)

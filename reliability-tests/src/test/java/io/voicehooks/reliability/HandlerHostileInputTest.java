@@ -14,6 +14,7 @@ import io.voicehooks.core.SvixSignatureVerifier;
 import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookResponse;
+import io.voicehooks.fixtures.Fixtures;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,10 +44,10 @@ final class HandlerHostileInputTest {
   private static final String LIMIT = "Body exceeds the limit of 4194304 bytes";
   private static final String NO_MATCH = "No matching signature in svix-signature";
 
-  private static final byte[] AGNI = Payloads.fixture("agni", "call.completed.json");
-  private static final byte[] AGNTIX = Payloads.fixture("agntix", "session.ended.json");
-  private static final byte[] VAANI = Payloads.fixture("vaani", "call_ended.json");
-  private static final byte[] CLLR = Payloads.fixture("cllr", "post_call.json");
+  private static final byte[] AGNI = Fixtures.bytes("agni", "call.completed.json");
+  private static final byte[] AGNTIX = Fixtures.bytes("agntix", "session.ended.json");
+  private static final byte[] VAANI = Fixtures.bytes("vaani", "call_ended.json");
+  private static final byte[] CLLR = Fixtures.bytes("cllr", "post_call.json");
 
   /** One delivery scenario and its exact answer. */
   record HandlerCase(String name, Scenario scenario, int status, String bodyFragment) {
@@ -184,21 +185,20 @@ final class HandlerHostileInputTest {
     cases.add(
         new HandlerCase(
             "Agni wrong organisation",
-            () -> deliver(agni(e -> {}), Payloads.fixture("agni", "call.completed.wrong-org.json")),
+            () -> deliver(agni(e -> {}), Fixtures.bytes("agni", "call.completed.wrong-org.json")),
             401,
             "is not an expected organisation"));
     cases.add(
         new HandlerCase(
             "Agni without org_id",
-            () -> deliver(agni(e -> {}), Payloads.fixture("agni", "call.completed.no-org.json")),
+            () -> deliver(agni(e -> {}), Fixtures.bytes("agni", "call.completed.no-org.json")),
             401,
             "Missing field 'org_id' in 'call.completed' event"));
     cases.add(
         new HandlerCase(
             "Agni without a session id",
             () ->
-                deliver(
-                    agni(e -> {}), Payloads.fixture("agni", "call.completed.no-session-id.json")),
+                deliver(agni(e -> {}), Fixtures.bytes("agni", "call.completed.no-session-id.json")),
             400,
             "Missing required field 'data.call_session_id'"));
     cases.add(
@@ -216,7 +216,7 @@ final class HandlerHostileInputTest {
     cases.add(
         new HandlerCase(
             "Agni unknown event type is acknowledged",
-            () -> deliver(agni(e -> {}), Payloads.fixture("agni", "unknown-event.json")),
+            () -> deliver(agni(e -> {}), Fixtures.bytes("agni", "unknown-event.json")),
             200,
             "ok"));
   }
@@ -319,7 +319,7 @@ final class HandlerHostileInputTest {
                 deliver(
                     agntix(),
                     Payloads.svixHeaders("msg_1", SIGNED_AT, AGNTIX),
-                    Payloads.fixture("agntix", "session.ended.minimal.json")),
+                    Fixtures.bytes("agntix", "session.ended.minimal.json")),
             401,
             NO_MATCH));
     cases.add(
@@ -483,7 +483,7 @@ final class HandlerHostileInputTest {
         new HandlerCase(
             "Agntix correctly signed body without id",
             () -> {
-              byte[] body = Payloads.fixture("agntix", "session.ended.missing-id.json");
+              byte[] body = Fixtures.bytes("agntix", "session.ended.missing-id.json");
               return deliver(agntix(), Payloads.svixHeaders("msg_1", SIGNED_AT, body), body);
             },
             400,
@@ -644,7 +644,7 @@ final class HandlerHostileInputTest {
                       .maxPending(1)
                       .build();
               assertThat(deliver(handler, VAANI).status()).isEqualTo(200);
-              return deliver(handler, Payloads.fixture("vaani", "call_started.json"));
+              return deliver(handler, Fixtures.bytes("vaani", "call_started.json"));
             },
             503,
             "Too many deliveries pending; retry later"));
@@ -689,7 +689,7 @@ final class HandlerHostileInputTest {
             () ->
                 deliver(
                     WebhookHandler.builder(
-                            AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build())
+                            AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build())
                         .listener(e -> {})
                         .idempotencyStore(new BrokenStore())
                         .build(),
@@ -700,7 +700,7 @@ final class HandlerHostileInputTest {
 
   private static WebhookHandler agni(Consumer<AgniEvent> listener) {
     return WebhookHandler.builder(
-            AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build())
+            AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build())
         .listener(listener)
         .build();
   }

@@ -16,6 +16,7 @@ import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.internal.Digests;
 import io.voicehooks.core.internal.InMemoryIdempotencyStore;
+import io.voicehooks.fixtures.Fixtures;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -251,7 +252,7 @@ final class HttpLoadTest {
   private WebhookHandler handler(Provider provider, InMemoryIdempotencyStore store) {
     WebhookParser<?> parser =
         switch (provider) {
-          case AGNI -> AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build();
+          case AGNI -> AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
           case VAANI -> VaaniWebhookParser.create();
           case AGNTIX -> AgntixWebhookParser.create(Payloads.AGNTIX_SECRET);
           case CLLR -> CllrWebhookParser.create();
@@ -353,7 +354,7 @@ final class HttpLoadTest {
     private final List<String> agni =
         List.of("call.completed.json", "call.completed.inbound.json", "call.completed.web.json")
             .stream()
-            .map(f -> Payloads.fixtureText("agni", f))
+            .map(f -> Fixtures.text("agni", f))
             .toList();
     private final List<String> vaani =
         List.of(
@@ -370,15 +371,15 @@ final class HttpLoadTest {
                 "call_postprocessing.json",
                 "unknown-event.json")
             .stream()
-            .map(f -> Payloads.fixtureText("vaani", f))
+            .map(f -> Fixtures.text("vaani", f))
             .toList();
     private final List<String> agntix =
         List.of("session.created.json", "session.ended.json", "session.ended.minimal.json").stream()
-            .map(f -> Payloads.fixtureText("agntix", f))
+            .map(f -> Fixtures.text("agntix", f))
             .toList();
     private final List<String> cllr =
         List.of("post_call.json", "post_call.full.json", "post_call.minimal.json").stream()
-            .map(f -> Payloads.fixtureText("cllr", f))
+            .map(f -> Fixtures.text("cllr", f))
             .toList();
 
     Event valid(Provider provider, int n, Random random) {
@@ -424,7 +425,7 @@ final class HttpLoadTest {
     byte[] forged(Provider provider, int n) {
       if (provider == Provider.AGNI) {
         return agni(
-            agni.get(0).replace(Payloads.AGNI_ORG, "9f2c7e5a-0b1d-4c3e-8f6a-2b4d6e8f0a1c"),
+            agni.get(0).replace(Fixtures.AGNI_ORG_ID, "9f2c7e5a-0b1d-4c3e-8f6a-2b4d6e8f0a1c"),
             "forged-" + n);
       }
       return Payloads.utf8(

@@ -15,6 +15,7 @@ import io.voicehooks.core.WebhookEvent;
 import io.voicehooks.core.WebhookException;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.internal.EventDeserializer;
+import io.voicehooks.fixtures.Fixtures;
 import io.voicehooks.reliability.TestProvider.Everything;
 import io.voicehooks.reliability.TestProvider.TestEvent;
 import io.voicehooks.reliability.TestProvider.Unknown;
@@ -36,14 +37,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Property: {@code parse} returns an event whose identity and derived views all work, or throws
  * a {@link WebhookException}; nothing else escapes (no other exception, no {@link
  * StackOverflowError} or {@link OutOfMemoryError}), and no input hangs (the JUnit timeout becomes
- * libFuzzer's per-input timeout when fuzzing). In {@code verify} each target runs once per seed in
- * {@code src/test/resources/io/voicehooks/reliability/ParserFuzzTestInputs/<method>/}; {@code
- * reliability-tests/fuzz ParserFuzzTest#<method> 60s} fuzzes one of them.
+ * libFuzzer's per-input timeout when fuzzing). Each provider's target is named by the provider. In
+ * {@code verify} each target runs once per seed in {@code
+ * io/voicehooks/reliability/ParserFuzzTestInputs/<method>/} on the test class path: the provider's
+ * payloads from test-fixtures, copied there by the build, and, for {@code eventDeserializer}, this
+ * module's test resources; {@code reliability-tests/fuzz ParserFuzzTest#<method> 60s} fuzzes one.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 final class ParserFuzzTest {
   private static final AgniWebhookParser AGNI =
-      AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build();
+      AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
   private static final AgniWebhookParser AGNI_ANY_ORG = AgniWebhookParser.create();
   private static final VaaniWebhookParser VAANI = VaaniWebhookParser.create();
   private static final AgntixWebhookParser AGNTIX = AgntixWebhookParser.withoutVerification();
@@ -56,7 +59,7 @@ final class ParserFuzzTest {
       TestProvider.single(JsonLimits.defaults());
 
   @FuzzTest
-  void agniParser(byte[] body) {
+  void agni(byte[] body) {
     WebhookRequest request = WebhookRequest.of(body);
     try {
       AgniEvent event = AGNI.parse(request);
@@ -75,7 +78,7 @@ final class ParserFuzzTest {
   }
 
   @FuzzTest
-  void vaaniParser(byte[] body) {
+  void vaani(byte[] body) {
     try {
       VaaniEvent event = VAANI.parse(WebhookRequest.of(body));
       Invariants.checkVaani(event);
@@ -86,7 +89,7 @@ final class ParserFuzzTest {
   }
 
   @FuzzTest
-  void agntixParser(byte[] body) {
+  void agntix(byte[] body) {
     try {
       AgntixEvent event = AGNTIX.parse(WebhookRequest.of(body));
       Invariants.checkAgntix(event);
@@ -97,7 +100,7 @@ final class ParserFuzzTest {
   }
 
   @FuzzTest
-  void cllrParser(byte[] body) {
+  void cllr(byte[] body) {
     try {
       CllrEvent event = CLLR.parse(WebhookRequest.of(body));
       Invariants.checkCllr(event);
@@ -134,16 +137,16 @@ final class ParserFuzzTest {
    */
   private static final Set<String> REJECTED_SEEDS =
       Set.of(
-          "agniParser/call.completed.data-not-object.json",
-          "agniParser/call.completed.no-data.json",
-          "agniParser/call.completed.no-org.json",
-          "agniParser/call.completed.no-session-id.json",
-          "agniParser/call.completed.wrong-org.json",
-          "agntixParser/session.ended.missing-id.json",
+          "agni/call.completed.data-not-object.json",
+          "agni/call.completed.no-data.json",
+          "agni/call.completed.no-org.json",
+          "agni/call.completed.no-session-id.json",
+          "agni/call.completed.wrong-org.json",
+          "agntix/session.ended.missing-id.json",
           "eventDeserializer/no-type.json");
 
   static Stream<Arguments> seeds() {
-    return Stream.of("agniParser", "vaaniParser", "agntixParser", "cllrParser", "eventDeserializer")
+    return Stream.of("agni", "vaani", "agntix", "cllr", "eventDeserializer")
         .flatMap(
             target ->
                 Seeds.names(ParserFuzzTest.class, target).stream()
@@ -156,10 +159,10 @@ final class ParserFuzzTest {
     byte[] body = Seeds.read(ParserFuzzTest.class, target, seed);
     Callable<WebhookEvent> parse =
         switch (target) {
-          case "agniParser" -> () -> AGNI.parse(WebhookRequest.of(body));
-          case "vaaniParser" -> () -> VAANI.parse(WebhookRequest.of(body));
-          case "agntixParser" -> () -> AGNTIX.parse(WebhookRequest.of(body));
-          case "cllrParser" -> () -> CLLR.parse(WebhookRequest.of(body));
+          case "agni" -> () -> AGNI.parse(WebhookRequest.of(body));
+          case "vaani" -> () -> VAANI.parse(WebhookRequest.of(body));
+          case "agntix" -> () -> AGNTIX.parse(WebhookRequest.of(body));
+          case "cllr" -> () -> CLLR.parse(WebhookRequest.of(body));
           default -> () -> TYPED.deserialize(body);
         };
     if (REJECTED_SEEDS.contains(target + "/" + seed)) {

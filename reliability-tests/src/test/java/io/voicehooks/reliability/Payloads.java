@@ -13,11 +13,11 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** Fixtures, constants and body builders shared by every test in this module. */
+/**
+ * Constants, resources and body builders shared by every test in this module; the provider payloads
+ * are {@link io.voicehooks.fixtures.Fixtures}.
+ */
 final class Payloads {
-  /** The organisation every Agni fixture but {@code wrong-org} belongs to. */
-  static final String AGNI_ORG = "1268c1f0-19f3-47db-aefb-c16a7c3ace6e";
-
   /** The Agntix (Svix) signing secret of these tests; a test value, not a real one. */
   static final String AGNTIX_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -28,16 +28,6 @@ final class Payloads {
   static final Clock FIXED_CLOCK = Clock.fixed(SIGNED_AT, ZoneOffset.UTC);
 
   private Payloads() {}
-
-  /** Reads {@code fixtures/<provider>/<name>} from the test resources. */
-  static byte[] fixture(String provider, String name) {
-    return resource("/fixtures/" + provider + "/" + name);
-  }
-
-  /** Reads a fixture as UTF-8 text. */
-  static String fixtureText(String provider, String name) {
-    return new String(fixture(provider, name), StandardCharsets.UTF_8);
-  }
 
   static byte[] resource(String path) {
     try (InputStream in = Payloads.class.getResourceAsStream(path)) {

@@ -17,14 +17,12 @@ import io.voicehooks.core.UnknownEvent;
 import io.voicehooks.core.WebhookEvent;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookParser;
+import io.voicehooks.fixtures.Fixtures;
 import io.voicehooks.testing.Sample;
 import io.voicehooks.testing.Samples;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -64,16 +62,13 @@ final class RoundTripTest {
   /** Variants per body, each with its own seed. */
   private static final int VARIANTS = 20;
 
-  static Stream<Arguments> bodies() throws IOException, URISyntaxException {
+  static Stream<Arguments> bodies() {
     List<Arguments> bodies = new ArrayList<>();
-    Path root = Path.of(RoundTripTest.class.getResource("/fixtures").toURI());
     for (String provider : List.of("agni", "vaani", "agntix", "cllr")) {
-      try (Stream<Path> files = Files.list(root.resolve(provider))) {
-        for (Path file : files.sorted().toList()) {
-          String name = provider + "/" + file.getFileName();
-          if (!NOT_EVENTS.contains(name)) {
-            bodies.add(Arguments.of(provider, name, Files.readAllBytes(file)));
-          }
+      for (String file : Fixtures.names(provider)) {
+        String name = provider + "/" + file;
+        if (!NOT_EVENTS.contains(name)) {
+          bodies.add(Arguments.of(provider, name, Fixtures.bytes(provider, file)));
         }
       }
     }
@@ -112,7 +107,7 @@ final class RoundTripTest {
   void notEvents_failToParse() {
     for (String name : NOT_EVENTS) {
       String provider = name.substring(0, name.indexOf('/'));
-      byte[] body = Payloads.fixture(provider, name.substring(name.indexOf('/') + 1));
+      byte[] body = Fixtures.bytes(provider, name.substring(name.indexOf('/') + 1));
       assertThatThrownBy(() -> PARSERS.get(provider).parse(body))
           .as(name)
           .isInstanceOf(WebhookParseException.class);

@@ -24,6 +24,7 @@ import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookParser;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
+import io.voicehooks.fixtures.Fixtures;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -103,7 +104,7 @@ final class SecretsAndPrivacyTest {
 
   static final String AGNI_PII =
       "{\"event\":\"call.completed\",\"org_id\":\""
-          + Payloads.AGNI_ORG
+          + Fixtures.AGNI_ORG_ID
           + "\",\"data\":{"
           + "\"call_session_id\":\"s-1\",\"phone\":\""
           + PHONE
@@ -327,14 +328,15 @@ final class SecretsAndPrivacyTest {
 
   @Test
   void wrongOrganisation_leaksNoPayload() {
-    WebhookParser<?> parser = AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build();
+    WebhookParser<?> parser =
+        AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
     WebhookHandler handler = WebhookHandler.builder(parser).listener(e -> {}).build();
     List<String> bodies =
         List.of(
-            AGNI_PII.replace(Payloads.AGNI_ORG, "9f2c7e5a-0b1d-4c3e-8f6a-2b4d6e8f0a1c"),
-            AGNI_PII.replace("\"org_id\":\"" + Payloads.AGNI_ORG + "\",", ""),
-            AGNI_PII.replace("\"" + Payloads.AGNI_ORG + "\"", "\"" + EMAIL + "\""),
-            AGNI_PII.replace("\"" + Payloads.AGNI_ORG + "\"", "{\"owner\":\"" + NAME + "\"}"));
+            AGNI_PII.replace(Fixtures.AGNI_ORG_ID, "9f2c7e5a-0b1d-4c3e-8f6a-2b4d6e8f0a1c"),
+            AGNI_PII.replace("\"org_id\":\"" + Fixtures.AGNI_ORG_ID + "\",", ""),
+            AGNI_PII.replace("\"" + Fixtures.AGNI_ORG_ID + "\"", "\"" + EMAIL + "\""),
+            AGNI_PII.replace("\"" + Fixtures.AGNI_ORG_ID + "\"", "{\"owner\":\"" + NAME + "\"}"));
 
     Leaks leaks = new Leaks();
     LogCapture.start();
@@ -434,7 +436,7 @@ final class SecretsAndPrivacyTest {
     WebhookParser<?> parser =
         switch (provider) {
           case "agni" ->
-              AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).limits(tight).build();
+              AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).limits(tight).build();
           case "vaani" -> VaaniWebhookParser.builder().limits(tight).build();
           case "agntix" -> AgntixWebhookParser.withoutVerification(tight);
           default -> CllrWebhookParser.builder().limits(tight).build();
@@ -461,7 +463,7 @@ final class SecretsAndPrivacyTest {
     LogCapture.start();
     leaks.response(
         AgniWebhookParser.builder()
-            .expectedOrgId(Payloads.AGNI_ORG)
+            .expectedOrgId(Fixtures.AGNI_ORG_ID)
             .build()
             .handler(new AgniEventListener() {})
             .handle(WebhookRequest.of(Payloads.utf8(body))),
@@ -480,14 +482,15 @@ final class SecretsAndPrivacyTest {
 
   @Test
   void handlerRejections_leakNoPayload() {
-    WebhookParser<?> parser = AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build();
+    WebhookParser<?> parser =
+        AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
     byte[] body = Payloads.utf8(AGNI_PII);
     Leaks leaks = new Leaks();
     LogCapture.start();
     leaks.response(
         WebhookHandler.builder(
                 AgniWebhookParser.builder()
-                    .expectedOrgId(Payloads.AGNI_ORG)
+                    .expectedOrgId(Fixtures.AGNI_ORG_ID)
                     .limits(JsonLimits.defaults().withMaxBodyBytes(64))
                     .build())
             .listener(e -> {})
@@ -573,7 +576,7 @@ final class SecretsAndPrivacyTest {
     List<WebhookHandler> handlers =
         List.of(
             AgniWebhookParser.builder()
-                .expectedOrgId(Payloads.AGNI_ORG)
+                .expectedOrgId(Fixtures.AGNI_ORG_ID)
                 .build()
                 .handler(
                     new AgniEventListener() {
@@ -728,7 +731,7 @@ final class SecretsAndPrivacyTest {
   @Test
   void unknownEventTypeText_neverReachesMessagesBodiesOrLogs() {
     String type = NAME + " " + EMAIL;
-    WebhookParser<?> agni = AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build();
+    WebhookParser<?> agni = AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
     WebhookHandler failing =
         WebhookHandler.builder(VaaniWebhookParser.create())
             .listener(

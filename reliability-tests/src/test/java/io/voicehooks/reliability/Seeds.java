@@ -1,5 +1,6 @@
 package io.voicehooks.reliability;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -10,20 +11,31 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-/** The seed files of a fuzz target, {@code <Test>Inputs/<method>/} in the test resources. */
+/**
+ * The seed files of a fuzz target, {@code <Test>Inputs/<method>/} on the test class path, where
+ * Jazzer finds them too (it reads that directory recursively).
+ */
 final class Seeds {
   private Seeds() {}
 
-  /** {@return the names of the seeds of one target, sorted} */
+  /** {@return the paths of the seeds of one target below its directory, sorted} */
   static List<String> names(Class<?> test, String method) {
     String dir = "/io/voicehooks/reliability/" + test.getSimpleName() + "Inputs/" + method;
     URL url = Objects.requireNonNull(test.getResource(dir), dir);
-    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Path root;
+    try {
+      root = Path.of(url.toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(file -> root.relativize(file).toString().replace(File.separatorChar, '/'))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -12,6 +12,7 @@ import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookResponse.Outcome;
+import io.voicehooks.fixtures.Fixtures;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -29,15 +30,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Properties: {@code handle} never throws; every answer has a documented status (200, 409, 400,
  * 401, 413, 500, 503); with no-op listeners it is never 500 or 503; and a body answered 200 is a
- * duplicate when delivered again. Seeds: every provider fixture, in {@code
- * WebhookHandlerFuzzTestInputs/handle/}.
+ * duplicate when delivered again. Seeds: every provider fixture but the long Agni call, copied from
+ * test-fixtures by the build to {@code WebhookHandlerFuzzTestInputs/handle/<provider>/}.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 final class WebhookHandlerFuzzTest {
   private static final String MSG_ID = "msg_fuzz";
 
   private static final WebhookHandler AGNI =
-      WebhookHandler.builder(AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build())
+      WebhookHandler.builder(
+              AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build())
           .listener(event -> {})
           .build();
   private static final WebhookHandler VAANI =
@@ -97,18 +99,19 @@ final class WebhookHandlerFuzzTest {
   }
 
   /**
-   * The seeds their own provider's handler must refuse, by file name, with the status; every other
-   * seed is a valid delivery and must be processed (200) on first delivery and be a duplicate on
-   * the second. Without this a handler that answered 400 to everything would pass the fuzz target.
+   * The seeds their own provider's handler must refuse, by {@code <provider>/<file>}, with the
+   * status; every other seed is a valid delivery and must be processed (200) on first delivery and
+   * be a duplicate on the second. Without this a handler that answered 400 to everything would pass
+   * the fuzz target.
    */
   private static final Map<String, Integer> REFUSED_SEEDS =
       Map.of(
-          "agni.call.completed.data-not-object.json", 400,
-          "agni.call.completed.no-data.json", 400,
-          "agni.call.completed.no-org.json", 401,
-          "agni.call.completed.no-session-id.json", 400,
-          "agni.call.completed.wrong-org.json", 401,
-          "agntix.session.ended.missing-id.json", 400);
+          "agni/call.completed.data-not-object.json", 400,
+          "agni/call.completed.no-data.json", 400,
+          "agni/call.completed.no-org.json", 401,
+          "agni/call.completed.no-session-id.json", 400,
+          "agni/call.completed.wrong-org.json", 401,
+          "agntix/session.ended.missing-id.json", 400);
 
   static Stream<String> seeds() {
     return Seeds.names(WebhookHandlerFuzzTest.class, "handle").stream();
@@ -118,7 +121,7 @@ final class WebhookHandlerFuzzTest {
   @MethodSource("seeds")
   void seed_validIsProcessedByItsProvidersHandler(String seed) {
     byte[] body = Seeds.read(WebhookHandlerFuzzTest.class, "handle", seed);
-    String provider = seed.substring(0, seed.indexOf('.'));
+    String provider = seed.substring(0, seed.indexOf('/'));
     WebhookHeaders headers =
         provider.equals("agntix")
             ? Payloads.svixHeaders(MSG_ID, Payloads.SIGNED_AT.getEpochSecond(), body)
@@ -144,7 +147,7 @@ final class WebhookHandlerFuzzTest {
     return switch (provider) {
       case "agni" ->
           WebhookHandler.builder(
-                  AgniWebhookParser.builder().expectedOrgId(Payloads.AGNI_ORG).build())
+                  AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build())
               .listener(event -> {})
               .build();
       case "vaani" ->

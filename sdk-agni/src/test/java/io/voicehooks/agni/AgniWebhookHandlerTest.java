@@ -6,6 +6,7 @@ import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
+import io.voicehooks.fixtures.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,11 @@ final class AgniWebhookHandlerTest {
       };
 
   private final WebhookHandler handler =
-      AgniWebhookParser.builder().expectedOrgId(Fixtures.ORG_ID).build().handler(listener);
+      AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build().handler(listener);
 
   private static WebhookRequest request(String fixture) {
     return WebhookRequest.of(
-        WebhookHeaders.of("Content-Type", "application/json"), Fixtures.bytes(fixture));
+        WebhookHeaders.of("Content-Type", "application/json"), Fixtures.bytes("agni", fixture));
   }
 
   @Test
@@ -81,7 +82,8 @@ final class AgniWebhookHandlerTest {
   void handle_unknownEvent_answers200AndCallsOnUnknown() {
     WebhookResponse response =
         handler.handle(
-            WebhookHeaders.empty(), new ByteArrayInputStream(Fixtures.bytes("unknown-event.json")));
+            WebhookHeaders.empty(),
+            new ByteArrayInputStream(Fixtures.bytes("agni", "unknown-event.json")));
     assertThat(response.status()).isEqualTo(200);
     assertThat(received).singleElement().isInstanceOf(UnknownAgniEvent.class);
   }
@@ -90,7 +92,7 @@ final class AgniWebhookHandlerTest {
   void listener_defaultMethods_ignoreEvents() {
     AgniEventListener ignoring = new AgniEventListener() {};
     WebhookHandler quiet =
-        AgniWebhookParser.builder().expectedOrgId(Fixtures.ORG_ID).build().handler(ignoring);
+        AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build().handler(ignoring);
     assertThat(quiet.handle(request("call.completed.json")).status()).isEqualTo(200);
     assertThat(quiet.handle(request("unknown-event.json")).status()).isEqualTo(200);
   }

@@ -9,6 +9,7 @@ import io.voicehooks.core.PayloadTooLargeException;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.internal.Digests;
+import io.voicehooks.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -21,18 +22,18 @@ final class AgniWebhookParserTest {
   private static final String OTHER_ORG = "9f2c7e5a-0b1d-4c3e-8f6a-2b4d6e8f0a1c";
 
   private static final AgniWebhookParser PARSER =
-      AgniWebhookParser.builder().expectedOrgId(Fixtures.ORG_ID).build();
+      AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
 
   @Test
   void parse_unknownEventType_keepsTypeAndRawJson() {
-    byte[] body = Fixtures.bytes("unknown-event.json");
+    byte[] body = Fixtures.bytes("agni", "unknown-event.json");
     AgniEvent event = PARSER.parse(body);
 
     assertThat(event).isInstanceOf(UnknownAgniEvent.class);
     UnknownAgniEvent unknown = (UnknownAgniEvent) event;
     assertThat(unknown.eventType()).isEqualTo("call.started");
     assertThat(unknown.rawJson()).isEqualTo(new String(body, UTF_8));
-    assertThat(unknown.orgId()).isEqualTo(Fixtures.ORG_ID);
+    assertThat(unknown.orgId()).isEqualTo(Fixtures.AGNI_ORG_ID);
     assertThat(unknown.idempotencyKey())
         .isEqualTo("agni:call.started:" + Digests.sha256Hex(new String(body, UTF_8)))
         .isEqualTo(PARSER.parse(body).idempotencyKey());
@@ -72,14 +73,16 @@ final class AgniWebhookParserTest {
 
   @Test
   void parse_missingEvent_namesTheField() {
-    assertThatThrownBy(() -> PARSER.parse("{\"org_id\":\"" + Fixtures.ORG_ID + "\",\"data\":{}}"))
+    assertThatThrownBy(
+            () -> PARSER.parse("{\"org_id\":\"" + Fixtures.AGNI_ORG_ID + "\",\"data\":{}}"))
         .isInstanceOf(WebhookParseException.class)
         .hasMessageContaining("'event'");
   }
 
   @Test
   void parse_dataNotAnObject_namesData() {
-    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("call.completed.data-not-object.json")))
+    assertThatThrownBy(
+            () -> PARSER.parse(Fixtures.bytes("agni", "call.completed.data-not-object.json")))
         .isInstanceOf(WebhookParseException.class)
         .hasMessageContaining("'data'")
         .hasMessageContaining("'call.completed'")
@@ -89,7 +92,7 @@ final class AgniWebhookParserTest {
 
   @Test
   void parse_dataMissing_namesData() {
-    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("call.completed.no-data.json")))
+    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("agni", "call.completed.no-data.json")))
         .isInstanceOf(WebhookParseException.class)
         .hasMessageContaining("'data'")
         .extracting(e -> ((WebhookParseException) e).eventType())
@@ -98,7 +101,8 @@ final class AgniWebhookParserTest {
 
   @Test
   void parse_missingCallSessionId_namesTheField() {
-    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("call.completed.no-session-id.json")))
+    assertThatThrownBy(
+            () -> PARSER.parse(Fixtures.bytes("agni", "call.completed.no-session-id.json")))
         .isInstanceOf(WebhookParseException.class)
         .hasMessage("Missing required field 'data.call_session_id' in 'call.completed' event")
         .extracting(e -> ((WebhookParseException) e).fieldPath())
@@ -107,32 +111,33 @@ final class AgniWebhookParserTest {
 
   @Test
   void parse_messages_neverContainPayloadValues() {
-    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("call.completed.no-session-id.json")))
+    assertThatThrownBy(
+            () -> PARSER.parse(Fixtures.bytes("agni", "call.completed.no-session-id.json")))
         .message()
         .doesNotContain("+14155550100")
-        .doesNotContain(Fixtures.ORG_ID);
-    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("call.completed.wrong-org.json")))
+        .doesNotContain(Fixtures.AGNI_ORG_ID);
+    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("agni", "call.completed.wrong-org.json")))
         .message()
         .doesNotContain(OTHER_ORG)
-        .doesNotContain(Fixtures.ORG_ID);
+        .doesNotContain(Fixtures.AGNI_ORG_ID);
   }
 
   @Test
   void parse_bodyOverLimit_throwsPayloadTooLarge() {
     AgniWebhookParser small =
         AgniWebhookParser.builder()
-            .expectedOrgId(Fixtures.ORG_ID)
+            .expectedOrgId(Fixtures.AGNI_ORG_ID)
             .limits(JsonLimits.defaults().withMaxBodyBytes(1024))
             .build();
-    assertThatThrownBy(() -> small.parse(Fixtures.bytes("call.completed.json")))
+    assertThatThrownBy(() -> small.parse(Fixtures.bytes("agni", "call.completed.json")))
         .isInstanceOf(PayloadTooLargeException.class);
-    assertThat(small.parse(Fixtures.bytes("call.completed.minimal.json")))
+    assertThat(small.parse(Fixtures.bytes("agni", "call.completed.minimal.json")))
         .isInstanceOf(CallCompletedEvent.class);
   }
 
   @Test
   void parse_wrongOrg_failsVerification() {
-    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("call.completed.wrong-org.json")))
+    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("agni", "call.completed.wrong-org.json")))
         .isInstanceOf(WebhookVerificationException.class)
         .hasMessageContaining("'org_id'")
         .extracting(e -> ((WebhookVerificationException) e).reason())
@@ -141,7 +146,7 @@ final class AgniWebhookParserTest {
 
   @Test
   void parse_missingOrgWhenOrgsExpected_failsVerification() {
-    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("call.completed.no-org.json")))
+    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("agni", "call.completed.no-org.json")))
         .isInstanceOf(WebhookVerificationException.class)
         .hasMessageContaining("Missing field 'org_id'")
         .extracting(e -> ((WebhookVerificationException) e).reason())
@@ -154,7 +159,8 @@ final class AgniWebhookParserTest {
     assertThatThrownBy(() -> PARSER.parse(body))
         .isInstanceOf(WebhookVerificationException.class)
         .hasMessage("Field 'org_id' in an unknown event is not an expected organisation");
-    String noOrg = "{\"event\":\"call.started\",\"data\":{\"org_id\":\"" + Fixtures.ORG_ID + "\"}}";
+    String noOrg =
+        "{\"event\":\"call.started\",\"data\":{\"org_id\":\"" + Fixtures.AGNI_ORG_ID + "\"}}";
     assertThatThrownBy(() -> PARSER.parse(noOrg))
         .isInstanceOf(WebhookVerificationException.class)
         .hasMessageContaining("Missing field 'org_id'");
@@ -164,12 +170,12 @@ final class AgniWebhookParserTest {
   void parse_severalExpectedOrgs_acceptsEach() {
     AgniWebhookParser parser =
         AgniWebhookParser.builder()
-            .expectedOrgId(Fixtures.ORG_ID)
+            .expectedOrgId(Fixtures.AGNI_ORG_ID)
             .expectedOrgIds(List.of(OTHER_ORG))
             .build();
-    assertThat(parser.parse(Fixtures.bytes("call.completed.json")).orgId())
-        .isEqualTo(Fixtures.ORG_ID);
-    assertThat(parser.parse(Fixtures.bytes("call.completed.wrong-org.json")).orgId())
+    assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.json")).orgId())
+        .isEqualTo(Fixtures.AGNI_ORG_ID);
+    assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.wrong-org.json")).orgId())
         .isEqualTo(OTHER_ORG);
     assertThat(parser).hasToString("AgniWebhookParser[expectedOrgIds=2]");
   }
@@ -178,9 +184,9 @@ final class AgniWebhookParserTest {
   void parse_orgIdInOtherCase_matches() {
     AgniWebhookParser parser =
         AgniWebhookParser.builder()
-            .expectedOrgId(" " + Fixtures.ORG_ID.toUpperCase(Locale.ROOT) + " ")
+            .expectedOrgId(" " + Fixtures.AGNI_ORG_ID.toUpperCase(Locale.ROOT) + " ")
             .build();
-    assertThat(parser.parse(Fixtures.bytes("call.completed.json"))).isNotNull();
+    assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.json"))).isNotNull();
   }
 
   @ParameterizedTest
@@ -213,11 +219,12 @@ final class AgniWebhookParserTest {
     AgniWebhookParser parser = AgniWebhookParser.create();
     System.setErr(new PrintStream(captured, true, UTF_8));
     try {
-      assertThat(parser.parse(Fixtures.bytes("call.completed.wrong-org.json")).orgId())
+      assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.wrong-org.json")).orgId())
           .isEqualTo(OTHER_ORG);
-      assertThat(parser.parse(Fixtures.bytes("call.completed.no-org.json")).orgId()).isNull();
-      assertThat(parser.parse(Fixtures.bytes("call.completed.json"))).isNotNull();
-      AgniWebhookParser.create().parse(Fixtures.bytes("call.completed.json"));
+      assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.no-org.json")).orgId())
+          .isNull();
+      assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.json"))).isNotNull();
+      AgniWebhookParser.create().parse(Fixtures.bytes("agni", "call.completed.json"));
     } finally {
       System.setErr(original);
     }
@@ -233,7 +240,7 @@ final class AgniWebhookParserTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, UTF_8));
     try {
-      PARSER.parse(Fixtures.bytes("call.completed.json"));
+      PARSER.parse(Fixtures.bytes("agni", "call.completed.json"));
     } finally {
       System.setErr(original);
     }

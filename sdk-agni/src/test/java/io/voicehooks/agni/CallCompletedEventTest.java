@@ -8,6 +8,7 @@ import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.fixtures.Fixtures;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,10 +23,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 final class CallCompletedEventTest {
   private static final AgniWebhookParser PARSER =
-      AgniWebhookParser.builder().expectedOrgId(Fixtures.ORG_ID).build();
+      AgniWebhookParser.builder().expectedOrgId(Fixtures.AGNI_ORG_ID).build();
 
   private static CallCompletedEvent parse(String fixture) {
-    AgniEvent event = PARSER.parse(Fixtures.bytes(fixture));
+    AgniEvent event = PARSER.parse(Fixtures.bytes("agni", fixture));
     assertThat(event).isInstanceOf(CallCompletedEvent.class);
     return (CallCompletedEvent) event;
   }
@@ -167,7 +168,7 @@ final class CallCompletedEventTest {
   void callSummary_everyDocumentedStatus_mapsToItsOutcomeKeepingTheText(
       String status, CallSummary.Outcome expected) {
     String json =
-        new String(Fixtures.bytes("call.completed.json"), StandardCharsets.UTF_8)
+        new String(Fixtures.bytes("agni", "call.completed.json"), StandardCharsets.UTF_8)
             .replace("\"status\": \"completed\"", "\"status\": \"" + status + "\"");
     CallSummary call = ((CallCompletedEvent) PARSER.parse(json)).callSummary();
     assertThat(call.outcome()).isEqualTo(expected);
@@ -350,7 +351,7 @@ final class CallCompletedEventTest {
   void parse_eventFieldLast_bindsTheSameRecord() {
     CallCompletedEvent event = parse("call.completed.event-last.json");
     assertThat(event.eventType()).isEqualTo("call.completed");
-    assertThat(event.orgId()).isEqualTo(Fixtures.ORG_ID);
+    assertThat(event.orgId()).isEqualTo(Fixtures.AGNI_ORG_ID);
     assertThat(event.sessionId()).isEqualTo("019d2b3c-5555-7a0b-1c2d-4e5f6a7b8c9d");
     assertThat(event.data().status().value()).isEqualTo(CallStatus.NO_ANSWER);
     assertThat(event.callSummary().outcome()).isEqualTo(CallSummary.Outcome.NO_ANSWER);

@@ -12,6 +12,7 @@ import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.internal.Digests;
+import io.voicehooks.fixtures.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class AgntixEventTest {
   private static final String AGENT_ID = "40235145-aa3d-443e-9d0c-841dd0716a2f";
 
   private static AgntixEvent parse(String fixture) {
-    return PARSER.parse(Fixtures.read(fixture));
+    return PARSER.parse(Fixtures.bytes("agntix", fixture));
   }
 
   @Test
@@ -237,7 +238,7 @@ final class AgntixEventTest {
   @ParameterizedTest
   @ValueSource(strings = {"session.updated", "session.closed", "session.message.created"})
   void parse_undeliveredOrPlannedEventTypes_areUnknownEvents(String eventType) {
-    byte[] body = Fixtures.read(eventType + ".json");
+    byte[] body = Fixtures.bytes("agntix", eventType + ".json");
     UnknownAgntixEvent event = (UnknownAgntixEvent) PARSER.parse(body);
 
     assertThat(event.eventType()).isEqualTo(eventType);
@@ -332,7 +333,7 @@ final class AgntixEventTest {
   void parse_sessionEnded_keepsUndeclaredKeysInExtraFieldsAndWritesThemBack() throws Exception {
     // session.ended's shape is inferred: a field Agntix puts elsewhere must not be lost.
     String body =
-        new String(Fixtures.read("session.ended.json"), UTF_8)
+        new String(Fixtures.bytes("agntix", "session.ended.json"), UTF_8)
             .replaceFirst(
                 "\\{",
                 "{\"recordingUrl\": \"https://rec.example/4981.mp3\", \"durationMs\": 9416,");

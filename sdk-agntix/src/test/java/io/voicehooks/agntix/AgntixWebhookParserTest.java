@@ -12,6 +12,7 @@ import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.WebhookVerificationException.Reason;
+import io.voicehooks.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.security.KeyPair;
@@ -57,7 +58,7 @@ final class AgntixWebhookParserTest {
 
   @Test
   void parse_validSignature_returnsTypedEvent() {
-    AgntixEvent event = PARSER.parse(signed(Fixtures.read("session.ended.json")));
+    AgntixEvent event = PARSER.parse(signed(Fixtures.bytes("agntix", "session.ended.json")));
 
     assertThat(event).isInstanceOf(SessionEndedEvent.class);
     assertThat(event.idempotencyKey())
@@ -74,7 +75,7 @@ final class AgntixWebhookParserTest {
             .publicKey("whpk_" + Base64.getEncoder().encodeToString(key.getPublic().getEncoded()))
             .clock(CLOCK)
             .build();
-    byte[] body = Fixtures.read("session.created.json");
+    byte[] body = Fixtures.bytes("agntix", "session.created.json");
 
     assertThat(parser.parse(v1aSigned(key, body)))
         .isInstanceOf(SessionCreatedEvent.class)
@@ -107,7 +108,7 @@ final class AgntixWebhookParserTest {
 
   @Test
   void parse_tamperedBody_throwsNoMatchingSignature() {
-    byte[] body = Fixtures.read("session.ended.json");
+    byte[] body = Fixtures.bytes("agntix", "session.ended.json");
     WebhookRequest original = signed(body);
     byte[] tampered = new String(body, UTF_8).replace("CRM-7728", "CRM-6666").getBytes(UTF_8);
 
@@ -119,7 +120,7 @@ final class AgntixWebhookParserTest {
 
   @Test
   void parse_wrongSecret_throwsNoMatchingSignature() {
-    byte[] body = Fixtures.read("session.created.json");
+    byte[] body = Fixtures.bytes("agntix", "session.created.json");
 
     assertThatThrownBy(() -> PARSER.parse(signed(OTHER_SECRET, NOW.getEpochSecond(), body)))
         .isInstanceOf(WebhookVerificationException.class)
@@ -130,7 +131,7 @@ final class AgntixWebhookParserTest {
   void parse_rotatedSecrets_acceptsOldAndNew() {
     AgntixWebhookParser rotating =
         AgntixWebhookParser.builder().secret(SECRET).secret(OTHER_SECRET).clock(CLOCK).build();
-    byte[] body = Fixtures.read("session.created.json");
+    byte[] body = Fixtures.bytes("agntix", "session.created.json");
 
     assertThat(rotating.parse(signed(SECRET, NOW.getEpochSecond(), body)))
         .isInstanceOf(SessionCreatedEvent.class);
@@ -143,7 +144,7 @@ final class AgntixWebhookParserTest {
   @Test
   void parse_staleTimestamp_throwsTimestampTooOld() {
     long sixMinutesAgo = NOW.minus(Duration.ofMinutes(6)).getEpochSecond();
-    byte[] body = Fixtures.read("session.created.json");
+    byte[] body = Fixtures.bytes("agntix", "session.created.json");
 
     assertThatThrownBy(() -> PARSER.parse(signed(SECRET, sixMinutesAgo, body)))
         .isInstanceOf(WebhookVerificationException.class)
@@ -154,7 +155,8 @@ final class AgntixWebhookParserTest {
   @Test
   void forStoredDeliveries_readsAStoredDeliveryLongAfterItsTimestamp() {
     long yesterday = NOW.minus(Duration.ofDays(1)).getEpochSecond();
-    WebhookRequest stored = signed(SECRET, yesterday, Fixtures.read("session.created.json"));
+    WebhookRequest stored =
+        signed(SECRET, yesterday, Fixtures.bytes("agntix", "session.created.json"));
     assertThatThrownBy(() -> PARSER.parse(stored)).isInstanceOf(WebhookVerificationException.class);
     assertThat(PARSER.forStoredDeliveries().parse(stored)).isInstanceOf(SessionCreatedEvent.class);
     assertThat(PARSER.forStoredDeliveries().verifiesSignatures()).isFalse();
@@ -164,7 +166,7 @@ final class AgntixWebhookParserTest {
   @Test
   void parse_futureTimestamp_throwsTimestampTooNew() {
     long sixMinutesAhead = NOW.plus(Duration.ofMinutes(6)).getEpochSecond();
-    byte[] body = Fixtures.read("session.created.json");
+    byte[] body = Fixtures.bytes("agntix", "session.created.json");
 
     assertThatThrownBy(() -> PARSER.parse(signed(SECRET, sixMinutesAhead, body)))
         .isInstanceOf(WebhookVerificationException.class)
@@ -181,14 +183,16 @@ final class AgntixWebhookParserTest {
             .build();
     long sixMinutesAgo = NOW.minus(Duration.ofMinutes(6)).getEpochSecond();
 
-    assertThat(lenient.parse(signed(SECRET, sixMinutesAgo, Fixtures.read("session.created.json"))))
+    assertThat(
+            lenient.parse(
+                signed(SECRET, sixMinutesAgo, Fixtures.bytes("agntix", "session.created.json"))))
         .isInstanceOf(SessionCreatedEvent.class);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"svix-id", "svix-timestamp", "svix-signature"})
   void parse_missingHeader_throwsMissingHeaderNamingIt(String missing) {
-    byte[] body = Fixtures.read("session.created.json");
+    byte[] body = Fixtures.bytes("agntix", "session.created.json");
     WebhookHeaders all = signed(body).headers();
     List<String> pairs = new ArrayList<>();
     for (String name : List.of("svix-id", "svix-timestamp", "svix-signature")) {
@@ -208,14 +212,14 @@ final class AgntixWebhookParserTest {
 
   @Test
   void parse_bodyWithoutHeaders_throwsVerification() {
-    assertThatThrownBy(() -> PARSER.parse(Fixtures.read("session.created.json")))
+    assertThatThrownBy(() -> PARSER.parse(Fixtures.bytes("agntix", "session.created.json")))
         .isInstanceOf(WebhookVerificationException.class)
         .satisfies(e -> assertReason(e, Reason.MISSING_HEADER));
   }
 
   @Test
   void parse_webhookPrefixedHeaders_verifyLikeSvixHeaders() {
-    byte[] body = Fixtures.read("session.created.json");
+    byte[] body = Fixtures.bytes("agntix", "session.created.json");
     long ts = NOW.getEpochSecond();
     WebhookRequest request =
         WebhookRequest.of(
@@ -232,7 +236,8 @@ final class AgntixWebhookParserTest {
   void parse_badSignatureOnMalformedBody_failsVerificationBeforeParsing() {
     byte[] garbage = "{not json".getBytes(UTF_8);
     WebhookRequest request =
-        WebhookRequest.of(signed(Fixtures.read("session.created.json")).headers(), garbage);
+        WebhookRequest.of(
+            signed(Fixtures.bytes("agntix", "session.created.json")).headers(), garbage);
 
     assertThatThrownBy(() -> PARSER.parse(request))
         .isInstanceOf(WebhookVerificationException.class);
@@ -285,7 +290,7 @@ final class AgntixWebhookParserTest {
 
     assertThat(parser.verifiesSignatures()).isTrue();
     assertThat(parser.toString()).doesNotContain(SECRET).doesNotContain(SECRET.substring(6));
-    assertThatThrownBy(() -> parser.parse(Fixtures.read("session.created.json")))
+    assertThatThrownBy(() -> parser.parse(Fixtures.bytes("agntix", "session.created.json")))
         .isInstanceOf(WebhookVerificationException.class);
   }
 
@@ -295,7 +300,7 @@ final class AgntixWebhookParserTest {
 
     assertThat(parser.verifiesSignatures()).isFalse();
     assertThat(parser).hasToString("AgntixWebhookParser[verification=DISABLED]");
-    assertThat(parser.parse(Fixtures.read("session.created.json")))
+    assertThat(parser.parse(Fixtures.bytes("agntix", "session.created.json")))
         .isInstanceOf(SessionCreatedEvent.class);
   }
 
@@ -307,9 +312,9 @@ final class AgntixWebhookParserTest {
     try {
       AgntixWebhookParser unverified = AgntixWebhookParser.withoutVerification();
       AgntixWebhookParser.withoutVerification(); // built, never used: silent
-      unverified.parse(Fixtures.read("session.created.json"));
-      unverified.parse(Fixtures.read("session.ended.json"));
-      PARSER.parse(signed(Fixtures.read("session.ended.json")));
+      unverified.parse(Fixtures.bytes("agntix", "session.created.json"));
+      unverified.parse(Fixtures.bytes("agntix", "session.ended.json"));
+      PARSER.parse(signed(Fixtures.bytes("agntix", "session.ended.json")));
     } finally {
       System.setErr(original);
     }
@@ -330,13 +335,14 @@ final class AgntixWebhookParserTest {
                 ended.add(event);
               }
             });
-    WebhookRequest delivery = signed(Fixtures.read("session.ended.json"));
+    WebhookRequest delivery = signed(Fixtures.bytes("agntix", "session.ended.json"));
 
     WebhookResponse first = handler.handle(delivery);
     WebhookResponse retry = handler.handle(delivery);
     WebhookResponse forged =
         handler.handle(
-            WebhookRequest.of(WebhookHeaders.empty(), Fixtures.read("session.ended.minimal.json")));
+            WebhookRequest.of(
+                WebhookHeaders.empty(), Fixtures.bytes("agntix", "session.ended.minimal.json")));
 
     assertThat(first.status()).isEqualTo(200);
     assertThat(retry.status()).isEqualTo(200);

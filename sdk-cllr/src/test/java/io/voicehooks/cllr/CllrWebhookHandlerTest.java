@@ -8,6 +8,7 @@ import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookResponse.Outcome;
+import io.voicehooks.fixtures.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,7 +29,7 @@ final class CllrWebhookHandlerTest {
       };
 
   private static WebhookRequest delivery(String fixture, String... headers) {
-    return WebhookRequest.of(WebhookHeaders.of(headers), Fixtures.bytes(fixture));
+    return WebhookRequest.of(WebhookHeaders.of(headers), Fixtures.bytes("cllr", fixture));
   }
 
   @Test
@@ -65,7 +66,7 @@ final class CllrWebhookHandlerTest {
     WebhookResponse response =
         handler.handle(
             WebhookHeaders.of("Content-Type", "application/json"),
-            new ByteArrayInputStream(Fixtures.bytes("post_call.minimal.json")));
+            new ByteArrayInputStream(Fixtures.bytes("cllr", "post_call.minimal.json")));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(received).extracting(PostCallEvent::callId).containsExactly("test-call-123");

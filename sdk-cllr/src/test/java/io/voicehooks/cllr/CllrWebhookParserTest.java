@@ -11,6 +11,7 @@ import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookVerificationException;
+import io.voicehooks.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -28,9 +29,14 @@ final class CllrWebhookParserTest {
     return parser.parse(json);
   }
 
+  /** Parses a Cllr fixture that is a post-call delivery. */
+  static PostCallEvent postCall(String name) {
+    return (PostCallEvent) CllrWebhookParser.create().parse(Fixtures.bytes("cllr", name));
+  }
+
   @Test
   void parse_documentedExample_mapsEveryField() {
-    CllrEvent parsed = parser.parse(WebhookRequest.of(Fixtures.bytes("post_call.json")));
+    CllrEvent parsed = parser.parse(WebhookRequest.of(Fixtures.bytes("cllr", "post_call.json")));
 
     assertThat(parsed).isInstanceOf(PostCallEvent.class);
     PostCallEvent event = (PostCallEvent) parsed;
@@ -83,7 +89,7 @@ final class CllrWebhookParserTest {
 
   @Test
   void parse_curlTestPayload_keepsOnlyWhatWasSent() {
-    PostCallEvent event = Fixtures.postCall("post_call.minimal.json");
+    PostCallEvent event = postCall("post_call.minimal.json");
 
     assertThat(event.callId()).isEqualTo("test-call-123");
     assertThat(event.idempotencyKey()).isEqualTo("cllr:post_call:test-call-123");
@@ -99,7 +105,7 @@ final class CllrWebhookParserTest {
 
   @Test
   void parse_fullPayload_mapsEveryField() {
-    PostCallEvent event = Fixtures.postCall("post_call.full.json");
+    PostCallEvent event = postCall("post_call.full.json");
 
     assertThat(event.callId()).isEqualTo("6790a1c4e2b7f81d3c5a9e12");
     assertThat(event.idempotencyKey()).isEqualTo("cllr:post_call:6790a1c4e2b7f81d3c5a9e12");
@@ -180,7 +186,7 @@ final class CllrWebhookParserTest {
 
   @Test
   void parse_fullPayload_freeFormValuesAreDeeplyUnmodifiable() {
-    CallAnalysis analysis = Fixtures.postCall("post_call.full.json").callAnalysis();
+    CallAnalysis analysis = postCall("post_call.full.json").callAnalysis();
 
     Map<String, Object> actionItems = analysis.actionItemsAsMap();
     assertThatThrownBy(() -> actionItems.put("x", "y"))
@@ -196,11 +202,10 @@ final class CllrWebhookParserTest {
 
   @Test
   void parse_scoreAsIntegerDecimalOrNumericString_readsBigDecimal() {
-    assertThat(Fixtures.postCall("post_call.json").callAnalysis().score())
-        .isEqualTo(new BigDecimal("85"));
-    assertThat(Fixtures.postCall("post_call.full.json").callAnalysis().score())
+    assertThat(postCall("post_call.json").callAnalysis().score()).isEqualTo(new BigDecimal("85"));
+    assertThat(postCall("post_call.full.json").callAnalysis().score())
         .isEqualTo(new BigDecimal("78.5"));
-    assertThat(Fixtures.postCall("post_call.odd-values.json").callAnalysis().score())
+    assertThat(postCall("post_call.odd-values.json").callAnalysis().score())
         .isEqualTo(new BigDecimal("92.5"));
   }
 
@@ -220,7 +225,7 @@ final class CllrWebhookParserTest {
 
   @Test
   void parse_actionItemsAsArray_keepsTheArray() {
-    PostCallEvent event = Fixtures.postCall("post_call.action-items-array.json");
+    PostCallEvent event = postCall("post_call.action-items-array.json");
     CallAnalysis analysis = event.callAnalysis();
 
     assertThat(event.callId()).isEqualTo("693c0a1e619c51fac21ad102");
@@ -242,7 +247,7 @@ final class CllrWebhookParserTest {
 
   @Test
   void parse_extraFields_areKeptAtEveryLevel() {
-    PostCallEvent event = Fixtures.postCall("post_call.extra-fields.json");
+    PostCallEvent event = postCall("post_call.extra-fields.json");
 
     assertThat(event.callId()).isEqualTo("693c11b7619c51fac21ad1f9");
     assertThat(event.recordingUri())
@@ -284,7 +289,7 @@ final class CllrWebhookParserTest {
 
   @Test
   void parse_valuesOfUnexpectedTypes_keepTheDelivery() {
-    PostCallEvent event = Fixtures.postCall("post_call.odd-values.json");
+    PostCallEvent event = postCall("post_call.odd-values.json");
 
     assertThat(event.callId()).isEqualTo("693c2f04619c51fac21ad388");
     assertThat(event.recordingUri()).isNull();
@@ -370,7 +375,8 @@ final class CllrWebhookParserTest {
   @Test
   void parse_documentedExampleWithoutCallId_isRejectedByName() {
     String json =
-        new String(Fixtures.bytes("post_call.json"), java.nio.charset.StandardCharsets.UTF_8)
+        new String(
+                Fixtures.bytes("cllr", "post_call.json"), java.nio.charset.StandardCharsets.UTF_8)
             .replace("\"callId\": \"693bff62619c51fac21acf50\",", "");
 
     assertThatThrownBy(() -> parse(json))
@@ -429,7 +435,7 @@ final class CllrWebhookParserTest {
   void builder_limits_areEnforced() {
     CllrWebhookParser small =
         CllrWebhookParser.builder().limits(JsonLimits.defaults().withMaxBodyBytes(64)).build();
-    byte[] documented = Fixtures.bytes("post_call.json");
+    byte[] documented = Fixtures.bytes("cllr", "post_call.json");
 
     assertThatThrownBy(() -> small.parse(documented)).isInstanceOf(PayloadTooLargeException.class);
 
@@ -437,7 +443,7 @@ final class CllrWebhookParserTest {
         CllrWebhookParser.builder().limits(JsonLimits.defaults().withMaxDepth(3)).build();
     assertThat(shallow.parse(documented).idempotencyKey())
         .isEqualTo("cllr:post_call:693bff62619c51fac21acf50");
-    assertThatThrownBy(() -> shallow.parse(Fixtures.bytes("post_call.full.json")))
+    assertThatThrownBy(() -> shallow.parse(Fixtures.bytes("cllr", "post_call.full.json")))
         .isInstanceOf(WebhookParseException.class)
         .hasMessageContaining("nesting depth");
   }
@@ -455,7 +461,7 @@ final class CllrWebhookParserTest {
         CllrWebhookParser.builder()
             .verifier(SharedSecretVerifier.queryParameter("token", "a-url-secret-of-some-length"))
             .build();
-    byte[] body = Fixtures.bytes("post_call.json");
+    byte[] body = Fixtures.bytes("cllr", "post_call.json");
 
     assertThat(
             parser.parse(
@@ -489,10 +495,10 @@ final class CllrWebhookParserTest {
     try {
       CllrWebhookParser unverified = CllrWebhookParser.create();
       CllrWebhookParser.create(); // built, never used: silent
-      unverified.parse(Fixtures.bytes("post_call.json"));
-      unverified.parse(Fixtures.bytes("post_call.json"));
-      unverified.forStoredDeliveries().parse(Fixtures.bytes("post_call.json"));
-      CllrWebhookParser.create().parse(Fixtures.bytes("post_call.json"));
+      unverified.parse(Fixtures.bytes("cllr", "post_call.json"));
+      unverified.parse(Fixtures.bytes("cllr", "post_call.json"));
+      unverified.forStoredDeliveries().parse(Fixtures.bytes("cllr", "post_call.json"));
+      CllrWebhookParser.create().parse(Fixtures.bytes("cllr", "post_call.json"));
     } finally {
       System.setErr(original);
     }

@@ -27,7 +27,7 @@ final class PostCallEventTest {
 
   @Test
   void callSummary_fullPayload_mapsEveryField() {
-    FinishedCallEvent event = Fixtures.postCall("post_call.full.json");
+    FinishedCallEvent event = CllrWebhookParserTest.postCall("post_call.full.json");
 
     CallSummary summary = event.callSummary();
 
@@ -58,7 +58,7 @@ final class PostCallEventTest {
 
   @Test
   void callSummary_documentedExample_takesSentimentFromMood() {
-    CallSummary summary = Fixtures.postCall("post_call.json").callSummary();
+    CallSummary summary = CllrWebhookParserTest.postCall("post_call.json").callSummary();
 
     assertThat(summary.sentiment()).isEqualTo(Sentiment.POSITIVE);
     // cllr sends a sales result, not how the call went: it is no call outcome.
@@ -84,7 +84,7 @@ final class PostCallEventTest {
 
   @Test
   void callSummary_curlTestPayload_hasNoAnalysis() {
-    CallSummary summary = Fixtures.postCall("post_call.minimal.json").callSummary();
+    CallSummary summary = CllrWebhookParserTest.postCall("post_call.minimal.json").callSummary();
 
     assertThat(summary.callId()).isEqualTo("test-call-123");
     assertThat(summary.outcome()).isEqualTo(CallSummary.Outcome.UNKNOWN);
@@ -139,7 +139,7 @@ final class PostCallEventTest {
 
   @Test
   void dispatch_callsOnPostCall() {
-    PostCallEvent event = Fixtures.postCall("post_call.json");
+    PostCallEvent event = CllrWebhookParserTest.postCall("post_call.json");
     List<PostCallEvent> seen = new ArrayList<>();
     CllrEventListener listener =
         new CllrEventListener() {

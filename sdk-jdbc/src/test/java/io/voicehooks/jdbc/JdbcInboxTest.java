@@ -339,11 +339,13 @@ final class JdbcInboxTest {
             builder(
                     e -> {
                       calls.incrementAndGet();
-                      sleep(Duration.ofMillis(400)); // slower than the backoff
+                      sleep(Duration.ofMillis(1_200)); // slower than the backoff
                       throw new IllegalStateException("slow and failing");
                     })
                 .maxAttempts(4)
-                .backoff(Duration.ofMillis(300), Duration.ofMillis(300)));
+                // A second wide: drain() must find the row not yet due again even on a loaded
+                // machine (300 ms failed once at a load of 17 on 2 cores).
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)));
     inbox.handler().handle(TestEvents.ping("slow"));
     assertThat(inbox.drain()).isEqualTo(1);
     assertThat(calls).as("the retry waits its backoff after the failure").hasValue(1);

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 final class SamplesTest {
 
@@ -79,7 +79,7 @@ final class SamplesTest {
   @Test
   void agni_default_isTheDocumentedExampleInDocumentedOrder() {
     Sample sample = Samples.agni().callCompleted().build();
-    JsonNode expected = fixture("agni/call.completed.json");
+    JsonNode expected = fixture("agni", "call.completed.json");
 
     assertThat(parse(sample)).isEqualTo(expected);
     assertThat(TestJson.fieldOrder(parse(sample))).isEqualTo(TestJson.fieldOrder(expected));
@@ -137,7 +137,7 @@ final class SamplesTest {
             "campaign_id",
             "sentiment",
             "cost_total");
-    JsonNode documented = fixture("agni/call.completed.json");
+    JsonNode documented = fixture("agni", "call.completed.json");
     assertThat(TestJson.differencesWithin(documented, json))
         .allSatisfy(
             path -> assertThat(changed).contains(path.substring(path.lastIndexOf('.') + 1)));
@@ -364,23 +364,10 @@ final class SamplesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "call_started",
-        "call_ringing",
-        "user_picked_up_at",
-        "call_rejected",
-        "call_no_answer",
-        "call_failed",
-        "human_transfer_initiated",
-        "human_transfer_successful",
-        "human_transfer_failed",
-        "call_ended",
-        "call_postprocessing"
-      })
+  @FieldSource("io.voicehooks.fixtures.Fixtures#VAANI_EVENT_TYPES")
   void vaani_default_isTheDocumentedExampleInDocumentedOrder(String eventType) {
     Sample sample = Samples.vaani().event(eventType).build();
-    JsonNode expected = fixture("vaani/" + eventType + ".json");
+    JsonNode expected = fixture("vaani", eventType + ".json");
 
     assertThat(parse(sample)).isEqualTo(expected);
     assertThat(TestJson.fieldOrder(parse(sample))).isEqualTo(TestJson.fieldOrder(expected));
@@ -556,7 +543,7 @@ final class SamplesTest {
   @Test
   void agntix_sessionCreated_isTheDocumentedShape() {
     Sample sample = Samples.agntix().sessionCreated().build();
-    JsonNode expected = fixture("agntix/session.created.json");
+    JsonNode expected = fixture("agntix", "session.created.json");
 
     assertThat(parse(sample)).isEqualTo(expected);
     assertThat(TestJson.fieldOrder(parse(sample))).isEqualTo(TestJson.fieldOrder(expected));
@@ -567,7 +554,7 @@ final class SamplesTest {
   @Test
   void agntix_sessionEnded_isTheSessionShapeWithAnalysis() {
     JsonNode json = parse(Samples.agntix().sessionEnded().build());
-    ObjectNode expected = (ObjectNode) fixture("agntix/session.ended.json");
+    ObjectNode expected = (ObjectNode) fixture("agntix", "session.ended.json");
     // The only value the documented example elides ("…").
     ((ObjectNode) json.get("analysis").get("intent").get("message")).remove("explanation");
     ((ObjectNode) expected.get("analysis").get("intent").get("message")).remove("explanation");
@@ -652,7 +639,7 @@ final class SamplesTest {
     Sample sample = Samples.cllr().postCall().build();
     JsonNode json = parse(sample);
 
-    assertThat(TestJson.differencesWithin(fixture("cllr/post_call.json"), json)).isEmpty();
+    assertThat(TestJson.differencesWithin(fixture("cllr", "post_call.json"), json)).isEmpty();
     assertThat(json.fieldNames().next()).isEqualTo("callId");
     assertThat(TestJson.fieldOrder(json.get("callerDetails")))
         .containsExactly(

@@ -1,12 +1,10 @@
 package io.voicehooks.testing;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicehooks.fixtures.Fixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,15 +30,9 @@ final class TestJson {
     return parse(sample.body());
   }
 
-  static JsonNode fixture(String path) {
-    try (InputStream in = TestJson.class.getResourceAsStream("/fixtures/" + path)) {
-      if (in == null) {
-        throw new IllegalArgumentException("No fixture " + path);
-      }
-      return parse(new String(in.readAllBytes(), UTF_8).getBytes(UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Reads a shared fixture, strictly, e.g. {@code fixture("agni", "call.completed.json")}. */
+  static JsonNode fixture(String provider, String name) {
+    return parse(Fixtures.bytes(provider, name));
   }
 
   /** Lists every field path of a tree in document order, e.g. {@code data.transcripts.0.id}. */

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.CallSummary.Outcome;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.voicehooks.fixtures.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,11 +18,7 @@ final class CallOutcomeTest {
   private static final String ROOM = "room_123abc";
 
   private static VaaniEvent fixture(String name) {
-    try (InputStream in = CallOutcomeTest.class.getResourceAsStream("/fixtures/vaani/" + name)) {
-      return PARSER.parse(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PARSER.parse(Fixtures.bytes("vaani", name));
   }
 
   private static CallState fold(String... fixtures) {

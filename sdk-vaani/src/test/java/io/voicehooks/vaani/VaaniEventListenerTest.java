@@ -9,12 +9,9 @@ import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.voicehooks.fixtures.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 final class VaaniEventListenerTest {
@@ -83,22 +80,14 @@ final class VaaniEventListenerTest {
     }
   }
 
-  private byte[] fixture(String name) {
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/vaani/" + name)) {
-      return Objects.requireNonNull(in, name).readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Test
   void accept_everyFixture_reachesItsOwnMethod() {
     VaaniWebhookParser parser = VaaniWebhookParser.create();
     Recorder recorder = new Recorder();
-    for (String type : VaaniWebhookParserTest.KNOWN_TYPES) {
-      recorder.accept(parser.parse(fixture(type + ".json")));
+    for (String type : Fixtures.VAANI_EVENT_TYPES) {
+      recorder.accept(parser.parse(Fixtures.bytes("vaani", type + ".json")));
     }
-    recorder.accept(parser.parse(fixture("unknown-event.json")));
+    recorder.accept(parser.parse(Fixtures.bytes("vaani", "unknown-event.json")));
     assertThat(recorder.calls)
         .containsExactly(
             "onCallStarted:room_123abc",
@@ -120,11 +109,11 @@ final class VaaniEventListenerTest {
     VaaniWebhookParser parser = VaaniWebhookParser.create();
     VaaniEventListener empty = new VaaniEventListener() {};
     int dispatched = 0;
-    for (String type : VaaniWebhookParserTest.KNOWN_TYPES) {
-      empty.accept(parser.parse(fixture(type + ".json")));
+    for (String type : Fixtures.VAANI_EVENT_TYPES) {
+      empty.accept(parser.parse(Fixtures.bytes("vaani", type + ".json")));
       dispatched++;
     }
-    empty.accept(parser.parse(fixture("unknown-event.json")));
+    empty.accept(parser.parse(Fixtures.bytes("vaani", "unknown-event.json")));
     assertThat(dispatched).isEqualTo(11);
   }
 
@@ -141,7 +130,7 @@ final class VaaniEventListenerTest {
             "call_ringing.json", // a retried delivery: answered 200, not dispatched again
             "call_ended.json",
             "call_postprocessing.json")) {
-      WebhookResponse response = handler.handle(WebhookRequest.of(fixture(name)));
+      WebhookResponse response = handler.handle(WebhookRequest.of(Fixtures.bytes("vaani", name)));
       assertThat(response.status()).as(name).isEqualTo(200);
     }
     assertThat(recorder.calls)
@@ -169,7 +158,9 @@ final class VaaniEventListenerTest {
             "call_ended.json",
             "call_postprocessing.json",
             "unknown-event.json")) {
-      assertThat(handler.handle(WebhookRequest.of(fixture(name))).status()).as(name).isEqualTo(200);
+      assertThat(handler.handle(WebhookRequest.of(Fixtures.bytes("vaani", name))).status())
+          .as(name)
+          .isEqualTo(200);
     }
     assertThat(recorder.calls)
         .containsExactly(
@@ -204,7 +195,7 @@ final class VaaniEventListenerTest {
             .verifier(SharedSecretVerifier.header("X-Vaani-Secret", "s3cret"))
             .listener(recorder)
             .build();
-    byte[] body = fixture("call_started.json");
+    byte[] body = Fixtures.bytes("vaani", "call_started.json");
     assertThat(handler.handle(WebhookRequest.of(body)).status()).isEqualTo(401);
     assertThat(
             handler

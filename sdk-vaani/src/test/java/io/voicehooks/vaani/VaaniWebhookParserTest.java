@@ -17,47 +17,23 @@ import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.internal.Digests;
+import io.voicehooks.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 final class VaaniWebhookParserTest {
   private static final VaaniWebhookParser PARSER = VaaniWebhookParser.create();
 
-  static final String[] KNOWN_TYPES = {
-    "call_started",
-    "call_ringing",
-    "user_picked_up_at",
-    "call_rejected",
-    "call_no_answer",
-    "call_failed",
-    "human_transfer_initiated",
-    "human_transfer_successful",
-    "human_transfer_failed",
-    "call_ended",
-    "call_postprocessing"
-  };
-
-  private String fixture(String name) {
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/vaani/" + name)) {
-      return new String(Objects.requireNonNull(in, name).readAllBytes(), UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private VaaniEvent parseFixture(String name) {
-    return PARSER.parse(WebhookRequest.of(fixture(name).getBytes(UTF_8)));
+    return PARSER.parse(WebhookRequest.of(Fixtures.bytes("vaani", name)));
   }
 
   @Test
@@ -457,7 +433,7 @@ final class VaaniWebhookParserTest {
 
   @Test
   void parse_unknownEvent_keepsTypeRawJsonAndRoomName() {
-    String raw = fixture("unknown-event.json");
+    String raw = Fixtures.text("vaani", "unknown-event.json");
     UnknownVaaniEvent event = (UnknownVaaniEvent) PARSER.parse(raw);
     assertThat(event.eventType()).isEqualTo("call_recording_ready");
     assertThat(event.rawJson()).isEqualTo(raw);
@@ -497,27 +473,14 @@ final class VaaniWebhookParserTest {
 
   @Test
   void parse_bytesStringAndRequest_giveEqualEvents() {
-    String json = fixture("human_transfer_failed.json");
+    String json = Fixtures.text("vaani", "human_transfer_failed.json");
     assertThat(PARSER.parse(json))
         .isEqualTo(PARSER.parse(json.getBytes(UTF_8)))
         .isEqualTo(PARSER.parse(WebhookRequest.of(json.getBytes(UTF_8))));
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "call_started",
-        "call_ringing",
-        "user_picked_up_at",
-        "call_rejected",
-        "call_no_answer",
-        "call_failed",
-        "human_transfer_initiated",
-        "human_transfer_successful",
-        "human_transfer_failed",
-        "call_ended",
-        "call_postprocessing"
-      })
+  @FieldSource("io.voicehooks.fixtures.Fixtures#VAANI_EVENT_TYPES")
   void parse_knownEventWithoutRoomName_failsNamingTheField(String type) {
     for (String body :
         List.of(
@@ -538,7 +501,7 @@ final class VaaniWebhookParserTest {
 
   @Test
   void parse_everyKnownTypeWithRoomName_parsesToItsRecord() {
-    for (String type : KNOWN_TYPES) {
+    for (String type : Fixtures.VAANI_EVENT_TYPES) {
       VaaniEvent event = PARSER.parse("{\"event\":\"" + type + "\",\"room_name\":\"r1\"}");
       assertThat(event).isNotInstanceOf(UnknownVaaniEvent.class);
       assertThat(event.eventType()).isEqualTo(type);
@@ -603,7 +566,7 @@ final class VaaniWebhookParserTest {
             .build();
     assertThat(small.parse("{\"event\":\"call_ringing\",\"room_name\":\"r1\"}"))
         .isInstanceOf(CallRingingEvent.class);
-    assertThatThrownBy(() -> small.parse(fixture("call_postprocessing.json")))
+    assertThatThrownBy(() -> small.parse(Fixtures.text("vaani", "call_postprocessing.json")))
         .isInstanceOf(PayloadTooLargeException.class);
     assertThatThrownBy(
             () ->
@@ -630,7 +593,7 @@ final class VaaniWebhookParserTest {
         VaaniWebhookParser.builder()
             .verifier(SharedSecretVerifier.queryParameter("token", "a-url-secret-of-some-length"))
             .build();
-    byte[] body = fixture("call_started.json").getBytes(UTF_8);
+    byte[] body = Fixtures.bytes("vaani", "call_started.json");
 
     assertThat(
             parser.parse(
@@ -664,10 +627,10 @@ final class VaaniWebhookParserTest {
     try {
       VaaniWebhookParser unverified = VaaniWebhookParser.create();
       VaaniWebhookParser.create(); // built, never used: silent
-      unverified.parse(fixture("call_started.json").getBytes(UTF_8));
-      unverified.parse(fixture("call_started.json").getBytes(UTF_8));
-      unverified.forStoredDeliveries().parse(fixture("call_started.json").getBytes(UTF_8));
-      VaaniWebhookParser.create().parse(fixture("call_started.json").getBytes(UTF_8));
+      unverified.parse(Fixtures.bytes("vaani", "call_started.json"));
+      unverified.parse(Fixtures.bytes("vaani", "call_started.json"));
+      unverified.forStoredDeliveries().parse(Fixtures.bytes("vaani", "call_started.json"));
+      VaaniWebhookParser.create().parse(Fixtures.bytes("vaani", "call_started.json"));
     } finally {
       System.setErr(original);
     }
