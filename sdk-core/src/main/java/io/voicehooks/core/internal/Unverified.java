@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one way a parser says that it checks no authenticity (Agni without an expected organisation,
  * Agntix without verification, Vaani and cllr without a verifier): one WARN line, the first time
- * the parser parses a delivery, per parser instance. Naming the parser and the setting that adds
+ * the parser parses a delivery, per parser instance, naming the parser and the setting that adds
  * the check, never a value. A parser that is built but never used stays silent, and SLF4J is not
  * even started for it.
  */
