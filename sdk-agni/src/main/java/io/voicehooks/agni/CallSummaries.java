@@ -2,6 +2,7 @@ package io.voicehooks.agni;
 
 import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.OpenEnum;
+import io.voicehooks.core.internal.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,15 +65,8 @@ final class CallSummaries {
   }
 
   private static @Nullable Duration duration(CallData data) {
-    if (data.duration() != null) {
-      return data.duration();
-    }
-    Instant start = data.startedAt();
-    Instant end = data.endedAt();
-    if (start == null || end == null || end.isBefore(start)) {
-      return null;
-    }
-    return Duration.between(start, end);
+    Duration sent = data.duration();
+    return sent != null ? sent : Durations.between(data.startedAt(), data.endedAt());
   }
 
   private static List<CallSummary.Turn> turns(CallData data) {

@@ -6,6 +6,7 @@ import io.voicehooks.core.CallSummary;
 import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.OpenEnum;
 import io.voicehooks.core.WebhookParseException;
+import io.voicehooks.core.internal.Durations;
 import io.voicehooks.core.internal.ExtraFields;
 import io.voicehooks.core.internal.FreeForm;
 import io.voicehooks.core.internal.IdDeserializer;
@@ -117,10 +118,7 @@ public record SessionEndedEvent(
    * @return the duration, or null when either timestamp is missing or they are out of order
    */
   public @Nullable Duration duration() {
-    if (createdAt == null || endedAt == null || endedAt.isBefore(createdAt)) {
-      return null;
-    }
-    return Duration.between(createdAt, endedAt);
+    return Durations.between(createdAt, endedAt);
   }
 
   /**
