@@ -82,7 +82,7 @@ public final class HttpBodies {
    *
    * @param deadline from {@link #deadline}
    */
-  public static long remainingNanos(long deadline) {
+  static long remainingNanos(long deadline) {
     return Math.max(0, deadline - System.nanoTime());
   }
 
@@ -182,7 +182,7 @@ public final class HttpBodies {
    *
    * @return the subscriber
    */
-  public static BodySubscriber<byte[]> skipped() {
+  static BodySubscriber<byte[]> skipped() {
     return new Skipped();
   }
 
