@@ -10,8 +10,7 @@ import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.internal.Digests;
 import io.voicehooks.fixtures.Fixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.voicehooks.fixtures.StdErr;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -214,21 +213,18 @@ final class AgniWebhookParserTest {
 
   @Test
   void create_withoutExpectedOrg_acceptsAnyOrgAndWarnsOncePerParser() {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
     AgniWebhookParser parser = AgniWebhookParser.create();
-    System.setErr(new PrintStream(captured, true, UTF_8));
-    try {
-      assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.wrong-org.json")).orgId())
-          .isEqualTo(OTHER_ORG);
-      assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.no-org.json")).orgId())
-          .isNull();
-      assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.json"))).isNotNull();
-      AgniWebhookParser.create().parse(Fixtures.bytes("agni", "call.completed.json"));
-    } finally {
-      System.setErr(original);
-    }
-    String log = captured.toString(UTF_8);
+    String log =
+        StdErr.during(
+            () -> {
+              assertThat(
+                      parser.parse(Fixtures.bytes("agni", "call.completed.wrong-org.json")).orgId())
+                  .isEqualTo(OTHER_ORG);
+              assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.no-org.json")).orgId())
+                  .isNull();
+              assertThat(parser.parse(Fixtures.bytes("agni", "call.completed.json"))).isNotNull();
+              AgniWebhookParser.create().parse(Fixtures.bytes("agni", "call.completed.json"));
+            });
     assertThat(log.lines().filter(line -> line.contains("no expected org_id")))
         .hasSize(2)
         .allSatisfy(line -> assertThat(line).contains("WARN").doesNotContain(OTHER_ORG));
@@ -236,14 +232,7 @@ final class AgniWebhookParserTest {
 
   @Test
   void parse_withExpectedOrg_doesNotWarn() {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, UTF_8));
-    try {
-      PARSER.parse(Fixtures.bytes("agni", "call.completed.json"));
-    } finally {
-      System.setErr(original);
-    }
-    assertThat(captured.toString(UTF_8)).doesNotContain("org_id");
+    String log = StdErr.during(() -> PARSER.parse(Fixtures.bytes("agni", "call.completed.json")));
+    assertThat(log).doesNotContain("org_id");
   }
 }

@@ -13,8 +13,7 @@ import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.WebhookVerificationException.Reason;
 import io.voicehooks.fixtures.Fixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.voicehooks.fixtures.StdErr;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -306,20 +305,16 @@ final class AgntixWebhookParserTest {
 
   @Test
   void withoutVerification_warnsOncePerParserAtItsFirstParse() {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, UTF_8));
-    try {
-      AgntixWebhookParser unverified = AgntixWebhookParser.withoutVerification();
-      AgntixWebhookParser.withoutVerification(); // built, never used: silent
-      unverified.parse(Fixtures.bytes("agntix", "session.created.json"));
-      unverified.parse(Fixtures.bytes("agntix", "session.ended.json"));
-      PARSER.parse(signed(Fixtures.bytes("agntix", "session.ended.json")));
-    } finally {
-      System.setErr(original);
-    }
+    String log =
+        StdErr.during(
+            () -> {
+              AgntixWebhookParser unverified = AgntixWebhookParser.withoutVerification();
+              AgntixWebhookParser.withoutVerification(); // built, never used: silent
+              unverified.parse(Fixtures.bytes("agntix", "session.created.json"));
+              unverified.parse(Fixtures.bytes("agntix", "session.ended.json"));
+              PARSER.parse(signed(Fixtures.bytes("agntix", "session.ended.json")));
+            });
 
-    String log = captured.toString(UTF_8);
     assertThat(log).contains("WARN").contains("WITHOUT signature verification");
     assertThat(log.split("WITHOUT signature verification", -1)).hasSize(2);
   }

@@ -1,6 +1,5 @@
 package io.voicehooks.cllr;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +11,7 @@ import io.voicehooks.core.WebhookParseException;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.fixtures.Fixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.voicehooks.fixtures.StdErr;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -489,20 +487,17 @@ final class CllrWebhookParserTest {
 
   @Test
   void create_withoutVerifier_warnsOncePerParserAtItsFirstParse() {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, UTF_8));
-    try {
-      CllrWebhookParser unverified = CllrWebhookParser.create();
-      CllrWebhookParser.create(); // built, never used: silent
-      unverified.parse(Fixtures.bytes("cllr", "post_call.json"));
-      unverified.parse(Fixtures.bytes("cllr", "post_call.json"));
-      unverified.forStoredDeliveries().parse(Fixtures.bytes("cllr", "post_call.json"));
-      CllrWebhookParser.create().parse(Fixtures.bytes("cllr", "post_call.json"));
-    } finally {
-      System.setErr(original);
-    }
-    assertThat(captured.toString(UTF_8).lines().filter(line -> line.contains("has no verifier")))
+    String log =
+        StdErr.during(
+            () -> {
+              CllrWebhookParser unverified = CllrWebhookParser.create();
+              CllrWebhookParser.create(); // built, never used: silent
+              unverified.parse(Fixtures.bytes("cllr", "post_call.json"));
+              unverified.parse(Fixtures.bytes("cllr", "post_call.json"));
+              unverified.forStoredDeliveries().parse(Fixtures.bytes("cllr", "post_call.json"));
+              CllrWebhookParser.create().parse(Fixtures.bytes("cllr", "post_call.json"));
+            });
+    assertThat(log.lines().filter(line -> line.contains("has no verifier")))
         .hasSize(2)
         .allSatisfy(line -> assertThat(line).contains("WARN").contains("CllrWebhookParser"));
   }

@@ -18,8 +18,7 @@ import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookVerificationException;
 import io.voicehooks.core.internal.Digests;
 import io.voicehooks.fixtures.Fixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.voicehooks.fixtures.StdErr;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -621,20 +620,17 @@ final class VaaniWebhookParserTest {
 
   @Test
   void create_withoutVerifier_warnsOncePerParserAtItsFirstParse() {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, UTF_8));
-    try {
-      VaaniWebhookParser unverified = VaaniWebhookParser.create();
-      VaaniWebhookParser.create(); // built, never used: silent
-      unverified.parse(Fixtures.bytes("vaani", "call_started.json"));
-      unverified.parse(Fixtures.bytes("vaani", "call_started.json"));
-      unverified.forStoredDeliveries().parse(Fixtures.bytes("vaani", "call_started.json"));
-      VaaniWebhookParser.create().parse(Fixtures.bytes("vaani", "call_started.json"));
-    } finally {
-      System.setErr(original);
-    }
-    assertThat(captured.toString(UTF_8).lines().filter(line -> line.contains("has no verifier")))
+    String log =
+        StdErr.during(
+            () -> {
+              VaaniWebhookParser unverified = VaaniWebhookParser.create();
+              VaaniWebhookParser.create(); // built, never used: silent
+              unverified.parse(Fixtures.bytes("vaani", "call_started.json"));
+              unverified.parse(Fixtures.bytes("vaani", "call_started.json"));
+              unverified.forStoredDeliveries().parse(Fixtures.bytes("vaani", "call_started.json"));
+              VaaniWebhookParser.create().parse(Fixtures.bytes("vaani", "call_started.json"));
+            });
+    assertThat(log.lines().filter(line -> line.contains("has no verifier")))
         .hasSize(2)
         .allSatisfy(line -> assertThat(line).contains("WARN").contains("VaaniWebhookParser"));
   }
