@@ -22,6 +22,10 @@ final class InboxWorkers {
   private final int count;
   private final long pollMillis;
   private final Object wakeUp = new Object();
+
+  /** Wake-ups no worker has taken yet, at most {@link #count}; guarded by {@link #wakeUp}. */
+  private int pendingWakeUps;
+
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
   private volatile boolean stopping;
@@ -74,7 +78,12 @@ final class InboxWorkers {
       if (!worked && running) {
         synchronized (wakeUp) {
           try {
-            TimeUnit.MILLISECONDS.timedWait(wakeUp, pollMillis);
+            if (pendingWakeUps == 0) {
+              TimeUnit.MILLISECONDS.timedWait(wakeUp, pollMillis);
+            }
+            if (pendingWakeUps > 0) {
+              pendingWakeUps--;
+            }
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -87,9 +96,15 @@ final class InboxWorkers {
     }
   }
 
-  /** Wakes one idle worker of this process for a row that is due now. */
+  /**
+   * Wakes one idle worker of this process for a row that is due now. When none is waiting, the
+   * wake-up is kept for the next worker that finds no row, so it looks again at once rather than
+   * after its poll interval (a row written just after a worker's look-up and before its wait would
+   * otherwise wait a whole interval). At most one is kept per worker.
+   */
   void wakeOne() {
     synchronized (wakeUp) {
+      pendingWakeUps = Math.min(count, pendingWakeUps + 1);
       wakeUp.notify();
     }
   }

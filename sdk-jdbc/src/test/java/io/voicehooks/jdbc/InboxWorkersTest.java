@@ -61,6 +61,40 @@ final class InboxWorkersTest {
   }
 
   @Test
+  void wakeUpBeforeTheWorkerWaits_isKept_notLostForAPollInterval() throws Exception {
+    workers = workers(1);
+    AtomicInteger calls = new AtomicInteger();
+    workers.start(
+        () -> {
+          if (calls.incrementAndGet() == 1) {
+            workers.wakeOne(); // a row written while this worker still looks: nobody waits yet
+          }
+          return false;
+        });
+    waitUntil(() -> calls.get() == 2);
+    Thread.sleep(200); // one kept wake-up is one more look, not a loop
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void wakeUpsWhileEveryWorkerIsBusy_areKeptOnlyOncePerWorker() throws Exception {
+    workers = workers(1);
+    AtomicInteger calls = new AtomicInteger();
+    workers.start(
+        () -> {
+          if (calls.incrementAndGet() == 1) {
+            for (int i = 0; i < 5; i++) {
+              workers.wakeOne(); // a burst of new rows while the only worker is busy
+            }
+          }
+          return false;
+        });
+    waitUntil(() -> calls.get() == 2);
+    Thread.sleep(200);
+    assertThat(calls).as("five wake-ups, one worker: one more look").hasValue(2);
+  }
+
+  @Test
   void busyWorker_takesTheNextRowAtOnce_andOutlivesAFailingOne() throws Exception {
     workers = workers(1);
     AtomicInteger calls = new AtomicInteger();
