@@ -61,6 +61,22 @@ final class InboxWorkersTest {
   }
 
   @Test
+  void idleWorker_withoutWakeUps_looksAgainOncePerPollInterval() throws Exception {
+    workers = new InboxWorkers(table, 1, Duration.ofMillis(100));
+    AtomicInteger calls = new AtomicInteger();
+    workers.start(
+        () -> {
+          calls.incrementAndGet();
+          return false;
+        });
+    waitUntil(() -> calls.get() >= 2); // the interval ran out, and it looked again
+    Thread.sleep(500);
+    // About five more looks; a worker that stopped waiting after its first timeout would have
+    // made thousands.
+    assertThat(calls.get()).isLessThan(50);
+  }
+
+  @Test
   void wakeUpBeforeTheWorkerWaits_isKept_notLostForAPollInterval() throws Exception {
     workers = workers(1);
     AtomicInteger calls = new AtomicInteger();
