@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  *       .build();
  *
  *   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
- *     WebhookHeaders headers = WebhookHeaders.of(Collections.list(req.getHeaderNames()).stream()
- *         .collect(Collectors.toMap(n -> n, n -> Collections.list(req.getHeaders(n)))));
+ *     WebhookHeaders headers = WebhookHeaders.of(Collections.list(req.getHeaderNames()),
+ *         name -> Collections.list(req.getHeaders(name)));
  *     String target = req.getQueryString() == null       // path and query, for URL secrets
  *         ? req.getRequestURI() : req.getRequestURI() + "?" + req.getQueryString();
  *     WebhookResponse answer = handler.handle(target, headers, req.getInputStream());

@@ -3,22 +3,29 @@ package io.voicehooks.core;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP headers of one delivery: immutable, multi-valued, with case-insensitive names.
  *
- * <p>Framework adapters build it from their own header type:
+ * <p>Framework adapters build it from their own header type in one line, from a map or from the
+ * names and a lookup of each name's values:
  *
  * <pre>{@code
- * WebhookHeaders headers = WebhookHeaders.of(exchange.getRequestHeaders()); // JDK HttpServer
- * WebhookHeaders headers = WebhookHeaders.of("svix-id", id, "svix-timestamp", ts);
+ * WebhookHeaders.of(exchange.getRequestHeaders());                 // JDK HttpServer
+ * WebhookHeaders.of(headers.headerNames(), headers::get);          // Spring 7 HttpHeaders
+ * WebhookHeaders.of(headers.names(), headers::getAll);             // Netty, Vert.x
+ * WebhookHeaders.of(Collections.list(request.getHeaderNames()),    // Jakarta Servlet
+ *     name -> Collections.list(request.getHeaders(name)));
+ * WebhookHeaders.of("svix-id", id, "svix-timestamp", ts);          // tests
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe. {@link #toString()} lists header names only, never
@@ -57,6 +64,43 @@ public final class WebhookHeaders {
       for (String value : e.getValue()) {
         if (value != null) {
           add(copy, e.getKey(), value);
+        }
+      }
+    }
+    return freeze(copy);
+  }
+
+  /**
+   * Returns headers from their names and a lookup of each name's values, the shape most frameworks'
+   * header types offer without exposing a map: {@code of(headers.headerNames(), headers::get)} for
+   * Spring 7's {@code HttpHeaders}, {@code of(headers.names(), headers::getAll)} for Netty's. A
+   * name is looked up once, in the case first seen: a name repeated in another case is taken to be
+   * the same header (the lookups of header types are case-insensitive); for a case-sensitive map of
+   * headers use {@link #of(Map)}. Null names, null values and a null result of the lookup are
+   * skipped.
+   *
+   * @param names the header names
+   * @param valuesOf returns a name's values, in the order received
+   * @return the headers
+   */
+  public static WebhookHeaders of(
+      Iterable<String> names,
+      Function<? super String, ? extends @Nullable Iterable<? extends @Nullable String>> valuesOf) {
+    Objects.requireNonNull(names, "names == null");
+    Objects.requireNonNull(valuesOf, "valuesOf == null");
+    TreeMap<String, List<String>> copy = new TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (name == null || !seen.add(name.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      Iterable<? extends @Nullable String> values = valuesOf.apply(name);
+      if (values == null) {
+        continue;
+      }
+      for (String value : values) {
+        if (value != null) {
+          add(copy, name, value);
         }
       }
     }
