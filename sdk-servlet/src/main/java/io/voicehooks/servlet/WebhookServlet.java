@@ -1,0 +1,216 @@
+package io.voicehooks.servlet;
+
+import io.voicehooks.core.WebhookHandler;
+import io.voicehooks.core.WebhookHeaders;
+import io.voicehooks.core.WebhookResponse;
+import io.voicehooks.core.WebhookResponse.Outcome;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Jakarta Servlet (6.0 and later) that receives one provider's webhooks through a {@link
+ * WebhookHandler}: it streams the raw body into the handler, which verifies, parses, de-duplicates
+ * and dispatches, and copies the handler's status, content type and JSON body into the response.
+ * Works in any servlet container; with embedded Jetty 12:
+ *
+ * <pre>{@code
+ * WebhookHandler agntix = AgntixWebhookParser.create(System.getenv("AGNTIX_WEBHOOK_SECRET"))
+ *     .handler(new AgntixEventListener() {
+ *       @Override public void onSessionEnded(SessionEndedEvent event) {
+ *         crm.logCall(event.callSummary());
+ *       }
+ *     });
+ * context.addServlet(new ServletHolder(new WebhookServlet(agntix)), "/webhooks/agntix");
+ * }</pre>
+ *
+ * <p>What it does with a request:
+ *
+ * <ul>
+ *   <li><b>POST</b>: the request target (path and query, as received, for a {@linkplain
+ *       io.voicehooks.core.SharedSecretVerifier#queryParameter secret in the URL}), every header
+ *       and the body stream go to {@link WebhookHandler#handle(String, WebhookHeaders,
+ *       InputStream)}; the body is read as bytes, never through a reader or a form parser, since
+ *       the signature covers the exact bytes.
+ *   <li><b>Other methods</b>: 405 with {@code Allow: POST}.
+ *   <li><b>A body over the limit</b> (the parser's {@link
+ *       io.voicehooks.core.WebhookParser#maxBodyBytes()}): a {@code Content-Length} over it is
+ *       answered 413 without opening the body stream, so a client that sent {@code Expect:
+ *       100-continue} is never invited to send the body; a body without a length is read up to one
+ *       byte past the limit. The connection is then closed ({@code Connection: close}), after up to
+ *       {@value #MAX_DISCARDED_BYTES} bytes of the unread body are read and discarded so that a
+ *       client that writes its whole body before reading the answer sees the 413, not a reset.
+ *       Bound the time a slow client may take with the container's idle timeout.
+ * </ul>
+ *
+ * <p>The servlet owns its handler: {@link #destroy()} closes it, which waits for the work in hand
+ * (the handler's drain timeout). Closing a handler twice is harmless, so an application that also
+ * closes it on shutdown may.
+ *
+ * <p>Thread-safe, as servlets must be. Logs nothing itself; the handler never logs a payload or a
+ * header value.
+ */
+public class WebhookServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * The most bytes of a refused (413) body read and discarded before the connection is closed: 8
+   * MiB, twice the default body limit.
+   */
+  public static final long MAX_DISCARDED_BYTES = 8L << 20;
+
+  private static final byte[] USE_POST =
+      "{\"error\":\"Use POST\"}".getBytes(StandardCharsets.UTF_8);
+
+  private final transient WebhookHandler handler;
+
+  /**
+   * Creates the servlet.
+   *
+   * @param handler the provider's handler; closed when the servlet is destroyed
+   */
+  public WebhookServlet(WebhookHandler handler) {
+    this.handler = Objects.requireNonNull(handler, "handler == null");
+  }
+
+  /** {@return the handler this servlet hands deliveries to} */
+  public WebhookHandler handler() {
+    return handler;
+  }
+
+  /**
+   * Answers a POST with the handler's response and any other method with 405.
+   *
+   * @param req the request
+   * @param resp the response
+   * @throws IOException if the response cannot be written
+   */
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    if (!"POST".equals(req.getMethod())) {
+      resp.setHeader("Allow", "POST");
+      write(resp, 405, WebhookResponse.CONTENT_TYPE, USE_POST);
+      return;
+    }
+    Body body = new Body(req);
+    WebhookResponse answer = handler.handle(target(req), headers(req), body);
+    if (answer.outcome() == Outcome.TOO_LARGE) {
+      resp.setHeader("Connection", "close");
+      write(resp, answer.status(), answer.contentType(), answer.bodyBytes());
+      resp.flushBuffer();
+      body.discardRest(req);
+      return;
+    }
+    write(resp, answer.status(), answer.contentType(), answer.bodyBytes());
+  }
+
+  /**
+   * Returns the raw request target, path and query as received (the servlet API keeps both
+   * percent-encoded), which URL-secret checks read. Never log it: it may hold the secret.
+   *
+   * @param req the request
+   * @return the path, then {@code ?} and the query when there is one
+   */
+  public static String target(HttpServletRequest req) {
+    String query = req.getQueryString();
+    return query == null ? req.getRequestURI() : req.getRequestURI() + "?" + query;
+  }
+
+  /**
+   * Returns every header of a request.
+   *
+   * @param req the request
+   * @return its headers, names case-insensitive
+   */
+  public static WebhookHeaders headers(HttpServletRequest req) {
+    return WebhookHeaders.of(
+        Collections.list(req.getHeaderNames()), name -> Collections.list(req.getHeaders(name)));
+  }
+
+  private static void write(HttpServletResponse resp, int status, String contentType, byte[] body)
+      throws IOException {
+    resp.setStatus(status);
+    resp.setContentType(contentType);
+    resp.setContentLength(body.length);
+    resp.getOutputStream().write(body);
+  }
+
+  /** Closes the handler, waiting up to its drain timeout for the work in hand. */
+  @Override
+  public void destroy() {
+    handler.close();
+  }
+
+  /**
+   * The request body, opened at the first read: the handler refuses an oversized {@code
+   * Content-Length} before reading, and the container then never sends {@code 100 Continue}.
+   */
+  private static final class Body extends InputStream {
+    private final HttpServletRequest req;
+    private @Nullable ServletInputStream in;
+    private long read;
+
+    Body(HttpServletRequest req) {
+      this.req = req;
+    }
+
+    private ServletInputStream open() throws IOException {
+      ServletInputStream open = in;
+      if (open == null) {
+        open = req.getInputStream();
+        in = open;
+      }
+      return open;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = open().read();
+      if (b >= 0) {
+        read++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = open().read(buffer, offset, length);
+      if (n > 0) {
+        read += n;
+      }
+      return n;
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #MAX_DISCARDED_BYTES} in all,
+     * unless the client waits for {@code 100 Continue} (it has sent nothing) or declared more than
+     * that (the connection closes instead).
+     */
+    void discardRest(HttpServletRequest req) {
+      long declared = req.getContentLengthLong();
+      boolean waitsForContinue =
+          in == null && "100-continue".equalsIgnoreCase(req.getHeader("Expect"));
+      if (waitsForContinue || declared > MAX_DISCARDED_BYTES) {
+        return;
+      }
+      byte[] sink = new byte[8192];
+      try {
+        while (read < MAX_DISCARDED_BYTES) {
+          int n = read(sink, 0, (int) Math.min(sink.length, MAX_DISCARDED_BYTES - read));
+          if (n < 0) {
+            return;
+          }
+        }
+      } catch (IOException e) {
+        // The client went away: nothing is left to discard.
+      }
+    }
+  }
+}
