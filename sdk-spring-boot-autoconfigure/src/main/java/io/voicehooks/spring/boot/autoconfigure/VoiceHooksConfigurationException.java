@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 public class VoiceHooksConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The property at fault. */
   private final String property;
+
+  /** What to do about it. */
   private final String action;
 
   /**
