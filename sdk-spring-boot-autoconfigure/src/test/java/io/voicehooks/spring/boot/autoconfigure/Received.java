@@ -6,6 +6,7 @@ import io.voicehooks.agntix.AgntixEvent;
 import io.voicehooks.agntix.AgntixEventListener;
 import io.voicehooks.cllr.CllrEvent;
 import io.voicehooks.cllr.CllrEventListener;
+import io.voicehooks.core.FinishedCallEvent;
 import io.voicehooks.core.WebhookEvent;
 import io.voicehooks.vaani.VaaniEvent;
 import io.voicehooks.vaani.VaaniEventListener;
@@ -27,6 +28,7 @@ final class Received {
   final Map<String, AtomicInteger> byListenerBeans = new ConcurrentHashMap<>();
   final Map<String, AtomicInteger> byEventListener = new ConcurrentHashMap<>();
   final List<String> calls = new CopyOnWriteArrayList<>();
+  final List<String> finishedCalls = new CopyOnWriteArrayList<>();
 
   /** Keys whose listener throws at its first call, to test the 500 and the retry. */
   final Map<String, AtomicInteger> failFirst = new ConcurrentHashMap<>();
@@ -135,6 +137,12 @@ final class Received {
           .byEventListener
           .computeIfAbsent(event.idempotencyKey(), k -> new AtomicInteger())
           .incrementAndGet();
+    }
+
+    @EventListener
+    void onFinishedCall(FinishedCallEvent event) {
+      received.finishedCalls.add(
+          event.callSummary().provider() + ":" + event.callSummary().callId());
     }
   }
 }

@@ -7,13 +7,16 @@ import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
 import io.voicehooks.testing.AgniSamples;
+import io.voicehooks.testing.AgntixSamples;
 import io.voicehooks.testing.Attempt;
+import io.voicehooks.testing.CllrSamples;
 import io.voicehooks.testing.DeliveryPolicy;
 import io.voicehooks.testing.DeliveryReport;
 import io.voicehooks.testing.Provider;
 import io.voicehooks.testing.Sample;
 import io.voicehooks.testing.Samples;
 import io.voicehooks.testing.SvixSigner;
+import io.voicehooks.testing.VaaniSamples;
 import io.voicehooks.testing.WebhookSimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -129,6 +132,13 @@ class WebhookEndpointsHttpTest {
       assertThat(statuses(report)).as(sample.toString()).containsExactly(200);
     }
 
+    // One @EventListener for the end of a call from any provider.
+    assertThat(received.finishedCalls)
+        .contains(
+            "agni:" + AgniSamples.DEFAULT_CALL_SESSION_ID,
+            "vaani:" + VaaniSamples.DEFAULT_ROOM_NAME,
+            "agntix:" + AgntixSamples.DEFAULT_SESSION_ID,
+            "cllr:" + CllrSamples.DEFAULT_CALL_ID);
     for (Sample sample : samples) {
       assertThat(received.listenerBeans(sample.idempotencyKey()))
           .as(sample.idempotencyKey())
