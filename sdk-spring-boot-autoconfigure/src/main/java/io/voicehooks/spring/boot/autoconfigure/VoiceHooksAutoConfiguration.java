@@ -34,6 +34,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -58,7 +59,7 @@ public class VoiceHooksAutoConfiguration {
       VoiceHooksProperties properties,
       ObjectProvider<IdempotencyStore> idempotencyStore,
       ObjectProvider<DataSource> dataSource,
-      org.springframework.core.io.ResourceLoader resourceLoader) {
+      ResourceLoader resourceLoader) {
     return new VoiceHooksHandlers(
         properties, idempotencyStore, dataSource, resourceLoader.getClassLoader());
   }
@@ -152,7 +153,11 @@ public class VoiceHooksAutoConfiguration {
     String prefix = "voicehooks." + provider + ".";
     String property = prefix + "shared-secret";
     if (nonBlank(secrets).isEmpty()) {
-      throw missing(provider, display, property, "the secret in the URL you give " + display);
+      throw missing(
+          provider,
+          display,
+          property,
+          "the secret " + display + " presents (by default in the URL you give it: ?token=...)");
     }
     String[] values = secrets.toArray(String[]::new);
     SharedSecretScheme chosen = scheme == null ? SharedSecretScheme.QUERY : scheme;
@@ -160,6 +165,7 @@ public class VoiceHooksAutoConfiguration {
       case PATH:
         return build(property, () -> SharedSecretVerifier.lastPathSegment(values));
       case HEADER:
+        // Checked on its own first, so that a blank header name is reported under its property.
         build(prefix + "shared-secret-header", () -> SharedSecretVerifier.header(header, "x"));
         return build(property, () -> SharedSecretVerifier.header(header, values));
       case BEARER:
@@ -184,6 +190,7 @@ public class VoiceHooksAutoConfiguration {
         return build(property, () -> SharedSecretVerifier.basic(user, values[0]));
       case QUERY:
       default:
+        // Checked on its own first, as the header name is above.
         build(
             prefix + "shared-secret-parameter",
             () -> SharedSecretVerifier.queryParameter(parameter, "x"));
