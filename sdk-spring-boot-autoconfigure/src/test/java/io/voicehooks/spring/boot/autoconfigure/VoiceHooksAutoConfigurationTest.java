@@ -23,11 +23,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -528,6 +530,60 @@ class VoiceHooksAutoConfigurationTest {
               assertThat(analysis(context.getStartupFailure()).getDescription())
                   .contains("voicehooks.store.type=jdbc")
                   .contains("DataSource");
+            });
+  }
+
+  /** A PostgreSQL data source on a port where nothing listens: every connection is refused. */
+  static DataSource unreachableDatabase() {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
+    return dataSource;
+  }
+
+  @Test
+  void jdbcStore_withADataSourceKeepsKeysThere_soADatabaseThatIsDownAnswers503() {
+    runner
+        .withBean(DataSource.class, VoiceHooksAutoConfigurationTest::unreachableDatabase)
+        .withPropertyValues(
+            "voicehooks.vaani.shared-secret=s",
+            "voicehooks.store.type=jdbc",
+            "voicehooks.store.initialize-schema=false")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              // The memory store would have answered 200.
+              assertThat(status(handler(context, "vaani"), vaani(), "/webhooks/vaani?token=s"))
+                  .isEqualTo(503);
+            });
+  }
+
+  @Test
+  void memoryStore_isTheDefaultEvenWithADataSource() {
+    runner
+        .withBean(DataSource.class, VoiceHooksAutoConfigurationTest::unreachableDatabase)
+        .withPropertyValues("voicehooks.vaani.shared-secret=s")
+        .run(
+            context ->
+                assertThat(status(handler(context, "vaani"), vaani(), "/webhooks/vaani?token=s"))
+                    .isEqualTo(200));
+  }
+
+  @Test
+  void durableMode_withADataSourceStoresDeliveriesThere_soADatabaseThatIsDownAnswers503() {
+    runner
+        .withBean(DataSource.class, VoiceHooksAutoConfigurationTest::unreachableDatabase)
+        .withPropertyValues(
+            "voicehooks.vaani.shared-secret=s",
+            "voicehooks.handler.mode=durable",
+            "voicehooks.store.initialize-schema=false",
+            "voicehooks.handler.drain-timeout=1s")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              WebhookHandler handler = handler(context, "vaani");
+              // Verified before storing: a wrong secret is still 401.
+              assertThat(status(handler, vaani(), "/webhooks/vaani?token=wrong")).isEqualTo(401);
+              assertThat(status(handler, vaani(), "/webhooks/vaani?token=s")).isEqualTo(503);
             });
   }
 
