@@ -16,6 +16,8 @@ import io.voicehooks.vaani.VaaniEvent;
 import io.voicehooks.vaani.VaaniEventListener;
 import io.voicehooks.vaani.VaaniWebhookParser;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -373,6 +375,50 @@ class VoiceHooksAutoConfigurationTest {
     AgntixWebhookParser agntixWebhookParser() {
       return AgntixWebhookParser.create(SECRET);
     }
+  }
+
+  @Test
+  void agntixPublicKeysAloneRegisterTheProviderAndVerifyV1aSignatures() {
+    SvixSigner ed25519 = SvixSigner.generateEd25519();
+    Sample signedByKey =
+        Samples.agntix()
+            .sessionEnded()
+            .sessionId("s-" + System.nanoTime())
+            .signedWith(ed25519)
+            .build();
+    Sample signedBySecret =
+        Samples.agntix()
+            .sessionEnded()
+            .sessionId("s-" + System.nanoTime())
+            .signedWith(SvixSigner.withSecret(AGNTIX_SECRET))
+            .build();
+    runner
+        .withPropertyValues("voicehooks.agntix.public-keys=" + ed25519.publicKey())
+        .run(
+            context -> {
+              WebhookHandler handler = handler(context, "agntix");
+              assertThat(status(handler, signedBySecret, "/webhooks/agntix")).isEqualTo(401);
+              assertThat(status(handler, signedByKey, "/webhooks/agntix")).isEqualTo(200);
+            });
+  }
+
+  @Test
+  void agntixToleranceWidensTheAcceptedTimestampWindow() {
+    SvixSigner signer = SvixSigner.withSecret(AGNTIX_SECRET);
+    Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10));
+    Sample old =
+        Samples.agntix()
+            .sessionEnded()
+            .sessionId("s-" + System.nanoTime())
+            .signedWith(signer, SvixSigner.newMessageId(), tenMinutesAgo)
+            .build();
+    runner
+        .withPropertyValues("voicehooks.agntix.secrets=" + AGNTIX_SECRET)
+        .run(context -> assertThat(status(handler(context, "agntix"), old, "/")).isEqualTo(401));
+    runner
+        .withPropertyValues(
+            "voicehooks.agntix.secrets=" + AGNTIX_SECRET, "voicehooks.agntix.tolerance=1h")
+        .run(context -> assertThat(status(handler(context, "agntix"), old, "/")).isEqualTo(200));
   }
 
   @Test
