@@ -1,0 +1,44 @@
+package io.voicehooks.servlet;
+
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
+
+/** Embedded Jetty 12 (ee10, Servlet 6.0) with its defaults but the idle timeout. */
+final class JettyContainer implements ServletContainer {
+  private @Nullable Server server;
+
+  @Override
+  public String name() {
+    return "Jetty " + Server.getVersion();
+  }
+
+  @Override
+  public int start(Map<String, WebhookServlet> servlets, Duration idleTimeout) throws Exception {
+    Server jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    connector.setIdleTimeout(idleTimeout.toMillis());
+    jetty.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+    jetty.setHandler(context);
+    server = jetty;
+    jetty.start();
+    return connector.getLocalPort();
+  }
+
+  @Override
+  public void stop() throws Exception {
+    Server jetty = server;
+    server = null;
+    if (jetty != null) {
+      jetty.stop();
+    }
+  }
+}

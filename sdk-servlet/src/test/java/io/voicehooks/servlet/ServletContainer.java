@@ -1,0 +1,27 @@
+package io.voicehooks.servlet;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** An embedded servlet container on 127.0.0.1 and a free port, for one test. */
+interface ServletContainer {
+  /** {@return the container's name, for messages} */
+  String name();
+
+  /**
+   * Starts the container with the servlets mapped at the root context.
+   *
+   * @param servlets URL patterns ({@code /webhooks/agni}, {@code /hooks/cllr/*}) to servlets
+   * @param idleTimeout how long a connection may send nothing, a body included, before it is closed
+   * @return the port it listens on
+   * @throws Exception if it cannot start
+   */
+  int start(Map<String, WebhookServlet> servlets, Duration idleTimeout) throws Exception;
+
+  /**
+   * Stops the container, which destroys its servlets; harmless when already stopped.
+   *
+   * @throws Exception if it cannot stop
+   */
+  void stop() throws Exception;
+}
