@@ -8,7 +8,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
 
-/** Embedded Jetty 12 (ee10, Servlet 6.0) with its defaults but the idle timeout. */
+/**
+ * Embedded Jetty 12 (ee10, Servlet 6.0) with its defaults but the idle timeout and the socket
+ * receive buffer.
+ */
 final class JettyContainer implements ServletContainer {
   private @Nullable Server server;
 
@@ -24,6 +27,7 @@ final class JettyContainer implements ServletContainer {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     connector.setIdleTimeout(idleTimeout.toMillis());
+    connector.setAcceptedReceiveBufferSize(RECEIVE_BUFFER_BYTES);
     jetty.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));

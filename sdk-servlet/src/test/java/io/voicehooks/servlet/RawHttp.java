@@ -78,6 +78,7 @@ final class RawHttp implements AutoCloseable {
 
   static RawHttp connect(int port) throws IOException {
     Socket socket = new Socket();
+    socket.setSendBufferSize(ServletContainer.RECEIVE_BUFFER_BYTES); // see RECEIVE_BUFFER_BYTES
     socket.connect(new InetSocketAddress("127.0.0.1", port), PATIENCE_MILLIS);
     socket.setSoTimeout(PATIENCE_MILLIS);
     return new RawHttp(socket);

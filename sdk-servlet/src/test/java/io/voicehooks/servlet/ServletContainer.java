@@ -5,6 +5,14 @@ import java.util.Map;
 
 /** An embedded servlet container on 127.0.0.1 and a free port, for one test. */
 interface ServletContainer {
+  /**
+   * The socket receive buffer of accepted connections. Small, so that a body a test client writes
+   * has to be read by the server to be written at all: left to itself, Linux grows a loopback
+   * receive buffer to {@code net.ipv4.tcp_rmem}'s maximum (32 MiB here), which would take a whole
+   * oversized body without the server reading a byte of it.
+   */
+  int RECEIVE_BUFFER_BYTES = 64 * 1024;
+
   /** {@return the container's name, for messages} */
   String name();
 

@@ -63,6 +63,7 @@ final class TomcatContainer implements ServletContainer {
     connector.setProperty("address", "127.0.0.1");
     // Tomcat's idle timeout: how long it waits for bytes, request headers and body alike.
     connector.setProperty("connectionTimeout", Long.toString(idleTimeout.toMillis()));
+    connector.setProperty("socket.rxBufSize", Integer.toString(RECEIVE_BUFFER_BYTES));
     if (continueOnRead) {
       connector.setProperty("continueResponseTiming", "onRead");
     }
