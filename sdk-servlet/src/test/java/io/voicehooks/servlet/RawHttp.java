@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +58,7 @@ final class RawHttp implements AutoCloseable {
 
     /** {@return how many header fields have this name} */
     long count(String name) {
-      return java.util.Arrays.stream(head.split("\r\n"))
+      return Arrays.stream(head.split("\r\n"))
           .filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
           .count();
     }

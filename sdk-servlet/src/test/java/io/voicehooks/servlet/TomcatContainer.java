@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
@@ -30,21 +31,28 @@ final class TomcatContainer implements ServletContainer {
   }
 
   private final boolean continueOnRead;
+  private final boolean loadOnStartup;
   private @Nullable Tomcat tomcat;
   private @Nullable Path baseDir;
 
-  private TomcatContainer(boolean continueOnRead) {
+  private TomcatContainer(boolean continueOnRead, boolean loadOnStartup) {
     this.continueOnRead = continueOnRead;
+    this.loadOnStartup = loadOnStartup;
   }
 
   /** {@return a Tomcat that sends {@code 100 Continue} only when the body is read} */
   static TomcatContainer recommended() {
-    return new TomcatContainer(true);
+    return new TomcatContainer(true, false);
   }
 
   /** {@return a Tomcat with its default {@code continueResponseTiming}, {@code immediately}} */
   static TomcatContainer withDefaults() {
-    return new TomcatContainer(false);
+    return new TomcatContainer(false, false);
+  }
+
+  /** {@return this Tomcat, but initialising every servlet at start ({@code loadOnStartup} 1)} */
+  TomcatContainer loadingOnStartup() {
+    return new TomcatContainer(continueOnRead, true);
   }
 
   @Override
@@ -75,7 +83,10 @@ final class TomcatContainer implements ServletContainer {
     int i = 0;
     for (Map.Entry<String, WebhookServlet> mapping : servlets.entrySet()) {
       String name = "webhooks-" + i++;
-      Tomcat.addServlet(context, name, mapping.getValue());
+      Wrapper wrapper = Tomcat.addServlet(context, name, mapping.getValue());
+      if (loadOnStartup) {
+        wrapper.setLoadOnStartup(1);
+      }
       context.addServletMapping(mapping.getKey(), name);
     }
     tomcat = server;

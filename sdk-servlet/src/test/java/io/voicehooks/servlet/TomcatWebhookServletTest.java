@@ -70,4 +70,21 @@ final class TomcatWebhookServletTest extends WebhookServletContract {
     assertThat(isClosed(used)).isTrue();
     assertThat(isClosed(unused)).isFalse();
   }
+
+  @Test
+  void stop_destroysAServletLoadedOnStartup_evenIfItNeverServed() throws Exception {
+    ServletContainer loading = TomcatContainer.recommended().loadingOnStartup();
+    WebhookServlet unused =
+        new WebhookServlet(
+            WebhookHandler.builder(AgntixWebhookParser.create(AGNTIX_SECRET))
+                .listener(event -> {})
+                .build());
+    try {
+      loading.start(Map.of("/webhooks/agntix", unused), IDLE_TIMEOUT);
+    } finally {
+      loading.stop();
+    }
+
+    assertThat(isClosed(unused)).isTrue();
+  }
 }
