@@ -1,5 +1,6 @@
 package io.voicehooks.servlet;
 
+import jakarta.servlet.ServletContainerInitializer;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -22,6 +23,19 @@ final class JettyContainer implements ServletContainer {
 
   @Override
   public int start(Map<String, WebhookServlet> servlets, Duration idleTimeout) throws Exception {
+    ServletContextHandler context = new ServletContextHandler();
+    servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+    return start(context, idleTimeout);
+  }
+
+  @Override
+  public int start(ServletContainerInitializer initializer, Duration idleTimeout) throws Exception {
+    ServletContextHandler context = new ServletContextHandler();
+    context.addServletContainerInitializer(initializer);
+    return start(context, idleTimeout);
+  }
+
+  private int start(ServletContextHandler context, Duration idleTimeout) throws Exception {
     Server jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
@@ -29,8 +43,6 @@ final class JettyContainer implements ServletContainer {
     connector.setIdleTimeout(idleTimeout.toMillis());
     connector.setAcceptedReceiveBufferSize(RECEIVE_BUFFER_BYTES);
     jetty.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler();
-    servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
     jetty.setHandler(context);
     server = jetty;
     jetty.start();

@@ -1,5 +1,6 @@
 package io.voicehooks.servlet;
 
+import jakarta.servlet.ServletContainerInitializer;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,6 +26,17 @@ interface ServletContainer {
    * @throws Exception if it cannot start
    */
   int start(Map<String, WebhookServlet> servlets, Duration idleTimeout) throws Exception;
+
+  /**
+   * Starts the container with an initializer that registers servlets through the Servlet API, as a
+   * web application does in any container.
+   *
+   * @param initializer registers the servlets in {@code onStartup}
+   * @param idleTimeout how long a connection may send nothing before it is closed
+   * @return the port it listens on
+   * @throws Exception if it cannot start
+   */
+  int start(ServletContainerInitializer initializer, Duration idleTimeout) throws Exception;
 
   /**
    * Stops the container, which destroys its servlets; harmless when already stopped.

@@ -1,11 +1,13 @@
 package io.voicehooks.servlet;
 
+import jakarta.servlet.ServletContainerInitializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -62,6 +64,27 @@ final class TomcatContainer implements ServletContainer {
 
   @Override
   public int start(Map<String, WebhookServlet> servlets, Duration idleTimeout) throws Exception {
+    return start(
+        context -> {
+          int i = 0;
+          for (Map.Entry<String, WebhookServlet> mapping : servlets.entrySet()) {
+            String name = "webhooks-" + i++;
+            Wrapper wrapper = Tomcat.addServlet(context, name, mapping.getValue());
+            if (loadOnStartup) {
+              wrapper.setLoadOnStartup(1);
+            }
+            context.addServletMapping(mapping.getKey(), name);
+          }
+        },
+        idleTimeout);
+  }
+
+  @Override
+  public int start(ServletContainerInitializer initializer, Duration idleTimeout) throws Exception {
+    return start(context -> context.addServletContainerInitializer(initializer, null), idleTimeout);
+  }
+
+  private int start(Consumer<Context> setUp, Duration idleTimeout) throws Exception {
     Path dir = Files.createTempDirectory("voicehooks-tomcat");
     baseDir = dir;
     Tomcat server = new Tomcat();
@@ -80,15 +103,7 @@ final class TomcatContainer implements ServletContainer {
     // Nothing to look for when it stops, and both checks need --add-opens to look.
     ((StandardContext) context).setClearReferencesThreadLocals(false);
     ((StandardContext) context).setClearReferencesRmiTargets(false);
-    int i = 0;
-    for (Map.Entry<String, WebhookServlet> mapping : servlets.entrySet()) {
-      String name = "webhooks-" + i++;
-      Wrapper wrapper = Tomcat.addServlet(context, name, mapping.getValue());
-      if (loadOnStartup) {
-        wrapper.setLoadOnStartup(1);
-      }
-      context.addServletMapping(mapping.getKey(), name);
-    }
+    setUp.accept(context);
     tomcat = server;
     server.start();
     return connector.getLocalPort();

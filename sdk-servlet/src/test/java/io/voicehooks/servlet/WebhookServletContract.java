@@ -23,6 +23,8 @@ import io.voicehooks.testing.Samples;
 import io.voicehooks.testing.SvixSigner;
 import io.voicehooks.testing.WebhookSimulator;
 import io.voicehooks.vaani.VaaniWebhookParser;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletRegistration;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -566,6 +568,40 @@ abstract class WebhookServletContract {
 
     assertThat(servlets)
         .allSatisfy((path, servlet) -> assertThat(isClosed(servlet)).as(path).isTrue());
+  }
+
+  @Test
+  void registeredThroughTheServletApi_byAnInitializer_servesAndIsDestroyedOnStop()
+      throws Exception {
+    List<WebhookEvent> events = new CopyOnWriteArrayList<>();
+    WebhookServlet servlet =
+        new WebhookServlet(WebhookHandler.builder(agniParser()).listener(events::add).build());
+    // What a WAR does in any container (README: "Any container").
+    ServletContainerInitializer initializer =
+        (classes, context) -> {
+          ServletRegistration.Dynamic registration = context.addServlet("agni-webhooks", servlet);
+          registration.addMapping("/webhooks/agni");
+          registration.setLoadOnStartup(1);
+        };
+    ServletContainer other = newContainer();
+    Sample agni = sample(Provider.AGNI);
+    DeliveryReport report;
+    try {
+      int otherPort = other.start(initializer, IDLE_TIMEOUT);
+      report =
+          SIMULATOR.deliver(
+              URI.create("http://127.0.0.1:" + otherPort + "/webhooks/agni"),
+              agni,
+              DeliveryPolicy.agni().withoutRetries());
+    } finally {
+      other.stop();
+    }
+
+    assertThat(report.lastAttempt().status()).isEqualTo(200);
+    assertThat(events)
+        .extracting(WebhookEvent::idempotencyKey)
+        .containsExactly(agni.idempotencyKey());
+    assertThat(isClosed(servlet)).isTrue();
   }
 
   /** {@return whether the servlet's handler refuses deliveries as closed (503)} */
