@@ -61,10 +61,11 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>The servlet owns its handler: {@link #destroy()} closes it, which waits for the work in hand
- * (the handler's drain timeout). Containers destroy only the servlets they initialised (Tomcat 11
- * initialises a servlet at its first request; Jetty 12 destroys every servlet it holds): register
- * it with load-on-startup to have its handler closed on every shutdown. Closing a handler twice is
- * harmless, so an application that also closes it on shutdown may.
+ * (the handler's drain timeout). Containers destroy only the servlets they initialised: Tomcat 11
+ * initialises a servlet at its first request, so one that never served is not destroyed (Jetty 12
+ * destroyed every servlet it held in this module's tests). Register it with load-on-startup to have
+ * its handler closed on every shutdown. Closing a handler twice is harmless, so an application that
+ * also closes it on shutdown may.
  *
  * <p>Thread-safe, as servlets must be. Logs nothing itself; the handler never logs a payload or a
  * header value.
