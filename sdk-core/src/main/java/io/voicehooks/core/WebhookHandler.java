@@ -23,26 +23,22 @@ import org.slf4j.LoggerFactory;
  * answers with the status the sender expects. Framework-neutral: any server that can hand over the
  * raw body bytes and the headers can use it.
  *
- * <p>A servlet, in ten lines:
+ * <p>In any server, hand over the raw request target (path and query, for URL secrets), the headers
+ * and the body stream, and copy the answer back:
  *
  * <pre>{@code
- * public final class AgniWebhookServlet extends HttpServlet {
- *   private final WebhookHandler handler = WebhookHandler.builder(AgniWebhookParser.create())
- *       .listener(event -> crm.record(event))
- *       .build();
- *
- *   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
- *     WebhookHeaders headers = WebhookHeaders.of(Collections.list(req.getHeaderNames()),
- *         name -> Collections.list(req.getHeaders(name)));
- *     String target = req.getQueryString() == null       // path and query, for URL secrets
- *         ? req.getRequestURI() : req.getRequestURI() + "?" + req.getQueryString();
- *     WebhookResponse answer = handler.handle(target, headers, req.getInputStream());
- *     resp.setStatus(answer.status());
- *     resp.setContentType(answer.contentType());
- *     resp.getOutputStream().write(answer.bodyBytes());
- *   }
- * }
+ * WebhookHandler handler = WebhookHandler.builder(AgniWebhookParser.builder()
+ *         .expectedOrgId(System.getenv("AGNI_ORG_ID")).build())
+ *     .listener(event -> crm.record(event))
+ *     .build();
+ * WebhookResponse answer = handler.handle(requestTarget, WebhookHeaders.of(headerMap), bodyStream);
+ * respond(answer.status(), answer.contentType(), answer.bodyBytes());   // your server's API
  * }</pre>
+ *
+ * <p>In a servlet container (Jetty, Tomcat, any WAR), register {@code new WebhookServlet(handler)}
+ * of {@code voicehooks-servlet} ({@code io.voicehooks.servlet}) instead: it does the above, answers
+ * other methods 405, gets an oversized body's 413 to every kind of client (see {@link
+ * #handle(WebhookHeaders, InputStream)}), and closes the handler when the container destroys it.
  *
  * <p>How it answers:
  *
@@ -152,9 +148,12 @@ public final class WebhookHandler implements AutoCloseable {
    * the 413 only if the server reads and discards the unread body before closing; closing with
    * unread bytes resets the connection instead. Tomcat swallows up to {@code maxSwallowSize} (2 MiB
    * by default: raise it above the largest body you refuse); Jetty 12 and the JDK's {@code
-   * HttpServer} do not, so read and discard a bounded amount yourself after writing the 413, and
-   * bound that in time too (an idle timeout or a minimum data rate), since a client may declare a
-   * large body and never send it. The examples' {@code serve} receiver does all of this.
+   * HttpServer} do not, so read and discard a bounded amount yourself, and bound that in time too
+   * (an idle timeout or a minimum data rate), since a client may declare a large body and never
+   * send it. In a servlet, discard before writing the 413: once a servlet response is complete,
+   * Tomcat 11 closes the request's stream and Jetty 12 may fail the next read. {@code
+   * voicehooks-servlet}'s {@code WebhookServlet} and the examples' {@code serve} receiver do all of
+   * this.
    *
    * <p>This form passes no request target: a {@link SharedSecretVerifier#queryParameter URL-secret
    * check} refuses every delivery it handles. Use {@link #handle(String, WebhookHeaders,

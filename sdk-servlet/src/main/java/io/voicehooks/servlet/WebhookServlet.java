@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Objects;
@@ -41,18 +42,30 @@ import org.jspecify.annotations.Nullable;
  *       the signature covers the exact bytes.
  *   <li><b>Other methods</b>: 405 with {@code Allow: POST}.
  *   <li><b>A body over the limit</b> (the parser's {@link
- *       io.voicehooks.core.WebhookParser#maxBodyBytes()}): a {@code Content-Length} over it is
- *       answered 413 without opening the body stream, so a client that sent {@code Expect:
- *       100-continue} is never invited to send the body; a body without a length is read up to one
- *       byte past the limit. The connection is then closed ({@code Connection: close}), after up to
- *       {@value #MAX_DISCARDED_BYTES} bytes of the unread body are read and discarded so that a
- *       client that writes its whole body before reading the answer sees the 413, not a reset.
- *       Bound the time a slow client may take with the container's idle timeout.
+ *       io.voicehooks.core.WebhookParser#maxBodyBytes()}): 413 with {@code Connection: close}. A
+ *       {@code Content-Length} over the limit is refused before the body stream is opened; a body
+ *       without a length is read up to the first byte past the limit. Before the 413 is written, up
+ *       to {@value #MAX_DISCARDED_BYTES} bytes of the body in all are read and dropped, so that a
+ *       client that writes its whole body before reading the answer (Python's {@code http.client},
+ *       many provider SDKs) reads the 413 rather than a reset: once a response is complete,
+ *       containers stop reading the request (Tomcat 11 closes its stream, Jetty 12 may fail the
+ *       next read), and a connection closed with unread bytes is reset. Nothing is read from a
+ *       client that sent {@code Expect: 100-continue} and was not asked for its body: it has sent
+ *       none and is never invited to (on Tomcat, set the connector's {@code continueResponseTiming}
+ *       to {@code onRead}, or Tomcat sends {@code 100 Continue} before any servlet runs). Nothing
+ *       is read either from a client that declared more than {@value #MAX_DISCARDED_BYTES} bytes:
+ *       the 413 goes out at once and the container closes the connection. The 413 waits for the
+ *       body it discards, so bound stalled and slow clients with the container's idle timeout
+ *       (Jetty: the connector's {@code idleTimeout}; Tomcat: {@code connectionTimeout}); when it
+ *       expires Jetty still sends the 413, and Tomcat answers 408 itself.
  * </ul>
  *
  * <p>The servlet owns its handler: {@link #destroy()} closes it, which waits for the work in hand
- * (the handler's drain timeout). Closing a handler twice is harmless, so an application that also
- * closes it on shutdown may.
+ * (the handler's drain timeout). Containers destroy only the servlets they initialised: Tomcat 11
+ * initialises a servlet at its first request, so one that never served is not destroyed (Jetty 12
+ * destroyed every servlet it held in this module's tests). Register it with load-on-startup to have
+ * its handler closed on every shutdown. Closing a handler twice is harmless, so an application that
+ * also closes it on shutdown may.
  *
  * <p>Thread-safe, as servlets must be. Logs nothing itself; the handler never logs a payload or a
  * header value.
@@ -61,8 +74,9 @@ public class WebhookServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   /**
-   * The most bytes of a refused (413) body read and discarded before the connection is closed: 8
-   * MiB, twice the default body limit.
+   * The most bytes of a refused (413) body read, the handler's included, before the 413 is written
+   * and the connection closed: 8 MiB, twice the default body limit. A body declared larger is not
+   * read at all.
    */
   public static final long MAX_DISCARDED_BYTES = 8L << 20;
 
@@ -102,11 +116,11 @@ public class WebhookServlet extends HttpServlet {
     Body body = new Body(req);
     WebhookResponse answer = handler.handle(target(req), headers(req), body);
     if (answer.outcome() == Outcome.TOO_LARGE) {
-      resp.setHeader("Connection", "close");
-      write(resp, answer.status(), answer.contentType(), answer.bodyBytes());
-      resp.flushBuffer();
+      // Before the answer, not after: once a response is written whole, Tomcat 11 closes the
+      // request's stream and Jetty 12 may fail its next read, so a discard after it reads nothing
+      // and a client still writing its body is reset instead of reading the 413.
       body.discardRest(req);
-      return;
+      resp.setHeader("Connection", "close");
     }
     write(resp, answer.status(), answer.contentType(), answer.bodyBytes());
   }
@@ -191,7 +205,8 @@ public class WebhookServlet extends HttpServlet {
     /**
      * Reads and drops what is left of a refused body, up to {@link #MAX_DISCARDED_BYTES} in all,
      * unless the client waits for {@code 100 Continue} (it has sent nothing) or declared more than
-     * that (the connection closes instead).
+     * that (the connection closes instead). Returns early when the client goes away or stalls past
+     * the container's idle timeout.
      */
     void discardRest(HttpServletRequest req) {
       long declared = req.getContentLengthLong();
@@ -208,8 +223,8 @@ public class WebhookServlet extends HttpServlet {
             return;
           }
         }
-      } catch (IOException e) {
-        // The client went away: nothing is left to discard.
+      } catch (IOException | UncheckedIOException e) {
+        // The client went away or stalled past the idle timeout: nothing more to discard.
       }
     }
   }

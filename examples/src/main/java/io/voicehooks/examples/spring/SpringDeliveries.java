@@ -4,7 +4,7 @@ import io.voicehooks.core.WebhookHandler;
 import io.voicehooks.core.WebhookHeaders;
 import io.voicehooks.core.WebhookRequest;
 import io.voicehooks.core.WebhookResponse;
-import io.voicehooks.examples.servlet.WebhookServlet;
+import io.voicehooks.servlet.WebhookServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
