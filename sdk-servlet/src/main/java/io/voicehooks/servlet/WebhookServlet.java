@@ -44,20 +44,21 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>A body over the limit</b> (the parser's {@link
  *       io.voicehooks.core.WebhookParser#maxBodyBytes()}): 413 with {@code Connection: close}. A
  *       {@code Content-Length} over the limit is refused before the body stream is opened; a body
- *       without a length is read up to the first byte past the limit. Before the 413 is written, up
- *       to {@value #MAX_DISCARDED_BYTES} bytes of the body in all are read and dropped, so that a
- *       client that writes its whole body before reading the answer (Python's {@code http.client},
- *       many provider SDKs) reads the 413 rather than a reset: once a response is complete,
- *       containers stop reading the request (Tomcat 11 closes its stream, Jetty 12 may fail the
- *       next read), and a connection closed with unread bytes is reset. Nothing is read from a
- *       client that sent {@code Expect: 100-continue} and was not asked for its body: it has sent
- *       none and is never invited to (on Tomcat, set the connector's {@code continueResponseTiming}
- *       to {@code onRead}, or Tomcat sends {@code 100 Continue} before any servlet runs). Nothing
- *       is read either from a client that declared more than {@value #MAX_DISCARDED_BYTES} bytes:
- *       the 413 goes out at once and the container closes the connection. The 413 waits for the
- *       body it discards, so bound stalled and slow clients with the container's idle timeout
- *       (Jetty: the connector's {@code idleTimeout}; Tomcat: {@code connectionTimeout}); when it
- *       expires Jetty still sends the 413, and Tomcat answers 408 itself.
+ *       without a length is read up to the first byte past the limit. The 413's status line and
+ *       headers go out at once; then up to {@value #MAX_DISCARDED_BYTES} bytes of the body in all
+ *       are read and dropped; then the 413's body completes the response. So a client that waits
+ *       for an answer has one, and a client that writes its whole body before reading the answer
+ *       (Python's {@code http.client}, many provider SDKs) reads the 413 rather than a reset: once
+ *       a response is complete, containers stop reading the request (Tomcat 11 closes its stream,
+ *       Jetty 12 may fail the next read), and a connection closed with unread bytes is reset.
+ *       Nothing is read from a client that sent {@code Expect: 100-continue} and was not asked for
+ *       its body: it has sent none and is never invited to (on Tomcat, set the connector's {@code
+ *       continueResponseTiming} to {@code onRead}, or Tomcat sends {@code 100 Continue} before any
+ *       servlet runs). Nothing is read either from a client that declared more than {@value
+ *       #MAX_DISCARDED_BYTES} bytes: the container closes the connection after the 413. The discard
+ *       holds a thread while a client stalls, so bound stalled and slow clients with the
+ *       container's idle timeout (Jetty: the connector's {@code idleTimeout}; Tomcat: {@code
+ *       connectionTimeout}).
  * </ul>
  *
  * <p>The servlet owns its handler: {@link #destroy()} closes it, which waits for the work in hand
@@ -116,13 +117,30 @@ public class WebhookServlet extends HttpServlet {
     Body body = new Body(req);
     WebhookResponse answer = handler.handle(target(req), headers(req), body);
     if (answer.outcome() == Outcome.TOO_LARGE) {
-      // Before the answer, not after: once a response is written whole, Tomcat 11 closes the
-      // request's stream and Jetty 12 may fail its next read, so a discard after it reads nothing
-      // and a client still writing its body is reset instead of reading the 413.
-      body.discardRest(req);
-      resp.setHeader("Connection", "close");
+      refuse(req, resp, answer, body);
+      return;
     }
     write(resp, answer.status(), answer.contentType(), answer.bodyBytes());
+  }
+
+  /**
+   * Sends a 413's status line and headers at once, so a client waiting for an answer has it, then
+   * discards the rest of the body, then sends the 413's body. In that order because once a response
+   * is written whole, Tomcat 11 closes the request's stream and Jetty 12 may fail its next read: a
+   * discard after it reads nothing, and a client still writing its body is reset instead of reading
+   * the 413.
+   */
+  private static void refuse(
+      HttpServletRequest req, HttpServletResponse resp, WebhookResponse answer, Body body)
+      throws IOException {
+    byte[] json = answer.bodyBytes();
+    resp.setHeader("Connection", "close");
+    resp.setStatus(answer.status());
+    resp.setContentType(answer.contentType());
+    resp.setContentLength(json.length);
+    resp.flushBuffer();
+    body.discardRest(req);
+    resp.getOutputStream().write(json);
   }
 
   /**

@@ -21,15 +21,6 @@ final class TomcatWebhookServletTest extends WebhookServletContract {
     return TomcatContainer.recommended();
   }
 
-  /**
-   * Tomcat fails the servlet's read at the idle timeout ({@code connectionTimeout}) and answers 408
-   * Request Timeout itself: the servlet's 413 is not sent.
-   */
-  @Override
-  int statusAfterAStalledOversizedBody() {
-    return 408;
-  }
-
   @Test
   void byDefault_tomcatSends100ContinueBeforeTheServletRuns_soTheRefusedClientIsInvited()
       throws Exception {

@@ -521,21 +521,18 @@ abstract class WebhookServletContract {
     assertThat(client.awaitClose()).isNotEqualTo(Closing.STILL_OPEN);
   }
 
-  /**
-   * {@return the status a client gets that declares an oversized body and never sends it: the
-   * servlet waits for the body to discard until the idle timeout, and the container answers}
-   */
-  abstract int statusAfterAStalledOversizedBody();
-
   @Test
-  void oversizedContentLength_declaredButNeverSent_isAnsweredAtTheIdleTimeout_andClosed()
+  void oversizedContentLength_declaredButNeverSent_gets413_andIsClosedAtTheIdleTimeout()
       throws Exception {
     RawHttp client = connect();
 
     client.write(RawHttp.head("POST", "/webhooks/agni", 6 * MIB));
-    Answer answer = client.read(); // after the idle timeout, 3 s
+    // The status line and headers go out before the servlet waits for the body to discard; the
+    // 413's body follows when the idle timeout (3 s) ends that wait.
+    Answer answer = client.read();
 
-    assertThat(answer.status()).isEqualTo(statusAfterAStalledOversizedBody());
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.header("Connection")).isEqualToIgnoringCase("close");
     assertThat(client.awaitClose()).isNotEqualTo(Closing.STILL_OPEN);
     assertThat(nothingReceived()).isTrue();
   }
