@@ -143,13 +143,12 @@ public class VoiceHooksAutoConfiguration {
   }
 
   static SharedSecretVerifier verifier(
-      String provider,
-      String display,
-      List<String> secrets,
-      SharedSecretScheme scheme,
-      String parameter,
-      String header,
-      String user) {
+      String provider, String display, VoiceHooksProperties.SharedSecretEndpoint endpoint) {
+    List<String> secrets = endpoint.getSharedSecret();
+    SharedSecretScheme scheme = endpoint.getSharedSecretScheme();
+    String parameter = endpoint.getSharedSecretParameter();
+    String header = endpoint.getSharedSecretHeader();
+    String user = endpoint.getSharedSecretUser();
     String prefix = "voicehooks." + provider + ".";
     String property = prefix + "shared-secret";
     if (nonBlank(secrets).isEmpty()) {
@@ -245,16 +244,7 @@ public class VoiceHooksAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     VaaniWebhookParser vaaniWebhookParser(VoiceHooksProperties properties) {
-      VoiceHooksProperties.Vaani vaani = properties.getVaani();
-      SharedSecretVerifier verifier =
-          verifier(
-              "vaani",
-              "Vaani",
-              vaani.getSharedSecret(),
-              vaani.getSharedSecretScheme(),
-              vaani.getSharedSecretParameter(),
-              vaani.getSharedSecretHeader(),
-              vaani.getSharedSecretUser());
+      SharedSecretVerifier verifier = verifier("vaani", "Vaani", properties.getVaani());
       return VaaniWebhookParser.builder().verifier(verifier).limits(limits(properties)).build();
     }
 
@@ -345,16 +335,7 @@ public class VoiceHooksAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CllrWebhookParser cllrWebhookParser(VoiceHooksProperties properties) {
-      VoiceHooksProperties.Cllr cllr = properties.getCllr();
-      SharedSecretVerifier verifier =
-          verifier(
-              "cllr",
-              "cllr",
-              cllr.getSharedSecret(),
-              cllr.getSharedSecretScheme(),
-              cllr.getSharedSecretParameter(),
-              cllr.getSharedSecretHeader(),
-              cllr.getSharedSecretUser());
+      SharedSecretVerifier verifier = verifier("cllr", "cllr", properties.getCllr());
       return CllrWebhookParser.builder().verifier(verifier).limits(limits(properties)).build();
     }
 

@@ -156,16 +156,16 @@ public class VoiceHooksProperties {
     }
   }
 
-  /** Settings of the Vaani endpoint, authenticated by a shared secret the sender presents. */
-  public static class Vaani {
+  /**
+   * Settings of an endpoint authenticated by a shared secret the sender presents: Vaani's and
+   * cllr's, whose senders take only a URL.
+   */
+  public abstract static class SharedSecretEndpoint {
     /**
-     * Whether to receive Vaani webhooks. Unset: received when voicehooks.vaani.shared-secret is
-     * set; true: the secret is required; false: never.
+     * Whether to receive these webhooks. Unset: received when the shared secret is set; true: the
+     * secret is required; false: never.
      */
     private @Nullable Boolean enabled;
-
-    /** Path of the Vaani endpoint; with the path scheme the secret is the segment after it. */
-    private String path = "/webhooks/vaani";
 
     /**
      * Accepted shared secrets (several at once for rotation); 32 random bytes, base64url-encoded,
@@ -185,8 +185,13 @@ public class VoiceHooksProperties {
     /** Name of the header holding the secret (header scheme). */
     private String sharedSecretHeader = "X-Webhook-Secret";
 
-    /** User name of the HTTP Basic credentials (basic scheme); the secret is the password. */
-    private String sharedSecretUser = "vaani";
+    SharedSecretEndpoint() {}
+
+    /** {@return the endpoint's path} */
+    public abstract String getPath();
+
+    /** {@return the HTTP Basic user name} */
+    public abstract String getSharedSecretUser();
 
     /** {@return whether to receive these webhooks; null when not set} */
     public @Nullable Boolean getEnabled() {
@@ -200,20 +205,6 @@ public class VoiceHooksProperties {
      */
     public void setEnabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
-    }
-
-    /** {@return the endpoint's path} */
-    public String getPath() {
-      return path;
-    }
-
-    /**
-     * Sets the endpoint's path.
-     *
-     * @param path starts with a slash
-     */
-    public void setPath(String path) {
-      this.path = path;
     }
 
     /** {@return the accepted shared secrets} */
@@ -271,8 +262,34 @@ public class VoiceHooksProperties {
     public void setSharedSecretHeader(String sharedSecretHeader) {
       this.sharedSecretHeader = sharedSecretHeader;
     }
+  }
 
-    /** {@return the HTTP Basic user name} */
+  /** Settings of the Vaani endpoint, authenticated by a shared secret the sender presents. */
+  public static class Vaani extends SharedSecretEndpoint {
+    /** Path of the Vaani endpoint; with the path scheme the secret is the segment after it. */
+    private String path = "/webhooks/vaani";
+
+    /** User name of the HTTP Basic credentials (basic scheme); the secret is the password. */
+    private String sharedSecretUser = "vaani";
+
+    /** Creates the settings, with their defaults. */
+    public Vaani() {}
+
+    @Override
+    public String getPath() {
+      return path;
+    }
+
+    /**
+     * Sets the endpoint's path.
+     *
+     * @param path starts with a slash
+     */
+    public void setPath(String path) {
+      this.path = path;
+    }
+
+    @Override
     public String getSharedSecretUser() {
       return sharedSecretUser;
     }
@@ -382,52 +399,17 @@ public class VoiceHooksProperties {
   }
 
   /** Settings of the cllr endpoint, authenticated by a shared secret the sender presents. */
-  public static class Cllr {
-    /**
-     * Whether to receive cllr webhooks. Unset: received when voicehooks.cllr.shared-secret is set;
-     * true: the secret is required; false: never.
-     */
-    private @Nullable Boolean enabled;
-
+  public static class Cllr extends SharedSecretEndpoint {
     /** Path of the cllr endpoint; with the path scheme the secret is the segment after it. */
     private String path = "/webhooks/cllr";
-
-    /**
-     * Accepted shared secrets (several at once for rotation); 32 random bytes, base64url-encoded,
-     * are a good secret. Setting one registers the endpoint.
-     */
-    private List<String> sharedSecret = new ArrayList<>();
-
-    /**
-     * Where the sender presents the secret: query (default; ?token=...), path (last path segment),
-     * header, bearer (Authorization: Bearer) or basic (HTTP Basic, one secret as the password).
-     */
-    private SharedSecretScheme sharedSecretScheme = SharedSecretScheme.QUERY;
-
-    /** Name of the query parameter holding the secret (query scheme). */
-    private String sharedSecretParameter = "token";
-
-    /** Name of the header holding the secret (header scheme). */
-    private String sharedSecretHeader = "X-Webhook-Secret";
 
     /** User name of the HTTP Basic credentials (basic scheme); the secret is the password. */
     private String sharedSecretUser = "cllr";
 
-    /** {@return whether to receive these webhooks; null when not set} */
-    public @Nullable Boolean getEnabled() {
-      return enabled;
-    }
+    /** Creates the settings, with their defaults. */
+    public Cllr() {}
 
-    /**
-     * Sets whether to receive these webhooks.
-     *
-     * @param enabled true, false, or null to decide by the shared secret
-     */
-    public void setEnabled(@Nullable Boolean enabled) {
-      this.enabled = enabled;
-    }
-
-    /** {@return the endpoint's path} */
+    @Override
     public String getPath() {
       return path;
     }
@@ -441,63 +423,7 @@ public class VoiceHooksProperties {
       this.path = path;
     }
 
-    /** {@return the accepted shared secrets} */
-    public List<String> getSharedSecret() {
-      return sharedSecret;
-    }
-
-    /**
-     * Sets the accepted shared secrets.
-     *
-     * @param sharedSecret one or more secrets
-     */
-    public void setSharedSecret(List<String> sharedSecret) {
-      this.sharedSecret = sharedSecret;
-    }
-
-    /** {@return where the sender presents the secret} */
-    public SharedSecretScheme getSharedSecretScheme() {
-      return sharedSecretScheme;
-    }
-
-    /**
-     * Sets where the sender presents the secret.
-     *
-     * @param sharedSecretScheme the scheme
-     */
-    public void setSharedSecretScheme(SharedSecretScheme sharedSecretScheme) {
-      this.sharedSecretScheme = sharedSecretScheme;
-    }
-
-    /** {@return the query parameter holding the secret} */
-    public String getSharedSecretParameter() {
-      return sharedSecretParameter;
-    }
-
-    /**
-     * Sets the query parameter holding the secret.
-     *
-     * @param sharedSecretParameter the parameter name
-     */
-    public void setSharedSecretParameter(String sharedSecretParameter) {
-      this.sharedSecretParameter = sharedSecretParameter;
-    }
-
-    /** {@return the header holding the secret} */
-    public String getSharedSecretHeader() {
-      return sharedSecretHeader;
-    }
-
-    /**
-     * Sets the header holding the secret.
-     *
-     * @param sharedSecretHeader the header name
-     */
-    public void setSharedSecretHeader(String sharedSecretHeader) {
-      this.sharedSecretHeader = sharedSecretHeader;
-    }
-
-    /** {@return the HTTP Basic user name} */
+    @Override
     public String getSharedSecretUser() {
       return sharedSecretUser;
     }

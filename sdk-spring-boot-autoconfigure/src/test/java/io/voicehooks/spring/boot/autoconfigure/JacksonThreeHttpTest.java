@@ -172,9 +172,8 @@ class JacksonThreeHttpTest {
 
     for (WebhookEvent event : events.seen) {
       // valueToTree and convertValue write into a token buffer, not into JSON text.
-      assertThat((JsonNode) bootMapper.valueToTree(event))
-          .as(event.idempotencyKey())
-          .isEqualTo(tree(event.toJson()));
+      JsonNode written = bootMapper.valueToTree(event);
+      assertThat(written).as(event.idempotencyKey()).isEqualTo(tree(event.toJson()));
     }
   }
 
