@@ -27,12 +27,7 @@ public class ReceiverApplication {
   @EventListener
   void on(FinishedCallEvent event) {
     CallSummary call = event.callSummary();
-    LOG.info(
-        "{} call {} ended: {} after {}",
-        call.provider(),
-        call.callId(),
-        call.outcome(),
-        call.duration());
+    LOG.info("{} call {} ended: {}", call.provider(), call.callId(), call.outcome());
   }
 
   /**
