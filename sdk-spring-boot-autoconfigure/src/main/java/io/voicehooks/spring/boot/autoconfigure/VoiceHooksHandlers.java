@@ -30,7 +30,7 @@ import org.springframework.util.ClassUtils;
  * Builds each provider's handler in the configured mode and runs what they share: the idempotency
  * store, the background pool (asynchronous mode) and the inboxes (durable mode). As a {@link
  * SmartLifecycle} it starts the inboxes with the context and, on stop, shuts the handlers down (new
- * deliveries get 503, the work in hand drains for up to {@code voicehooks.handler.drain- timeout})
+ * deliveries get 503, the work in hand drains for up to {@code voicehooks.handler.drain-timeout})
  * after the web server's graceful shutdown and before the server stops; then it stops the inboxes
  * and the pool.
  */
