@@ -24,7 +24,7 @@ public class VoiceHooksConfigurationException extends RuntimeException {
    * @param action what to do about it
    * @param cause the library's own refusal, if any
    */
-  public VoiceHooksConfigurationException(
+  VoiceHooksConfigurationException(
       String property, String description, String action, @Nullable Throwable cause) {
     super(description + " Action: " + action, cause);
     this.property = property;

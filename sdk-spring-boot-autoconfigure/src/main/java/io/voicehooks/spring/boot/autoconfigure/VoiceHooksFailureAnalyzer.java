@@ -7,11 +7,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Reports a {@link VoiceHooksConfigurationException} at startup as Spring Boot does for its own
  * settings: a description naming the property, and the action that fixes it.
  */
-public class VoiceHooksFailureAnalyzer
-    extends AbstractFailureAnalyzer<VoiceHooksConfigurationException> {
-
-  /** Creates the analyzer; Spring Boot does, from {@code META-INF/spring.factories}. */
-  public VoiceHooksFailureAnalyzer() {}
+class VoiceHooksFailureAnalyzer extends AbstractFailureAnalyzer<VoiceHooksConfigurationException> {
+  /** Created by Spring Boot, from {@code META-INF/spring.factories}. */
+  VoiceHooksFailureAnalyzer() {}
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, VoiceHooksConfigurationException cause) {
