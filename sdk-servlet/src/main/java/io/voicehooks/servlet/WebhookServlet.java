@@ -117,7 +117,7 @@ public class WebhookServlet extends HttpServlet {
     Body body = new Body(req);
     WebhookResponse answer = handler.handle(target(req), headers(req), body);
     if (answer.outcome() == Outcome.TOO_LARGE) {
-      refuse(req, resp, answer, body);
+      refuse(resp, answer, body);
       return;
     }
     write(resp, answer.status(), answer.contentType(), answer.bodyBytes());
@@ -130,8 +130,7 @@ public class WebhookServlet extends HttpServlet {
    * discard after it reads nothing, and a client still writing its body is reset instead of reading
    * the 413.
    */
-  private static void refuse(
-      HttpServletRequest req, HttpServletResponse resp, WebhookResponse answer, Body body)
+  private static void refuse(HttpServletResponse resp, WebhookResponse answer, Body body)
       throws IOException {
     byte[] json = answer.bodyBytes();
     resp.setHeader("Connection", "close");
@@ -139,7 +138,7 @@ public class WebhookServlet extends HttpServlet {
     resp.setContentType(answer.contentType());
     resp.setContentLength(json.length);
     resp.flushBuffer();
-    body.discardRest(req);
+    body.discardRest();
     resp.getOutputStream().write(json);
   }
 
@@ -226,7 +225,7 @@ public class WebhookServlet extends HttpServlet {
      * that (the connection closes instead). Returns early when the client goes away or stalls past
      * the container's idle timeout.
      */
-    void discardRest(HttpServletRequest req) {
+    void discardRest() {
       long declared = req.getContentLengthLong();
       boolean waitsForContinue =
           in == null && "100-continue".equalsIgnoreCase(req.getHeader("Expect"));
