@@ -1,6 +1,5 @@
 package io.voicehooks.spring.boot.autoconfigure;
 
-import java.util.List;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -18,14 +17,10 @@ import org.springframework.util.ClassUtils;
  * for the provider.
  */
 abstract class ProviderCondition extends SpringBootCondition implements ConfigurationCondition {
-  private final String provider;
-  private final String parserClass;
-  private final List<String> requiredProperties;
+  private final ProviderSetting setting;
 
-  ProviderCondition(String provider, String parserClass, String... requiredProperties) {
-    this.provider = provider;
-    this.parserClass = parserClass;
-    this.requiredProperties = List.of(requiredProperties);
+  ProviderCondition(ProviderSetting setting) {
+    this.setting = setting;
   }
 
   @Override
@@ -36,7 +31,7 @@ abstract class ProviderCondition extends SpringBootCondition implements Configur
   @Override
   public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata meta) {
     Binder binder = Binder.get(context.getEnvironment());
-    String enabledProperty = "voicehooks." + provider + ".enabled";
+    String enabledProperty = "voicehooks." + setting.provider + ".enabled";
     Boolean enabled = binder.bind(enabledProperty, Boolean.class).orElse(null);
     if (Boolean.FALSE.equals(enabled)) {
       return ConditionOutcome.noMatch(enabledProperty + " is false");
@@ -44,19 +39,19 @@ abstract class ProviderCondition extends SpringBootCondition implements Configur
     if (Boolean.TRUE.equals(enabled)) {
       return ConditionOutcome.match(enabledProperty + " is true");
     }
-    for (String property : requiredProperties) {
+    for (String property : setting.requiredProperties) {
       if (isSet(binder, property)) {
         return ConditionOutcome.match(property + " is set");
       }
     }
     ConfigurableListableBeanFactory beans = context.getBeanFactory();
-    if (beans != null && ClassUtils.isPresent(parserClass, context.getClassLoader())) {
-      Class<?> type = ClassUtils.resolveClassName(parserClass, context.getClassLoader());
+    if (beans != null && ClassUtils.isPresent(setting.parserClass, context.getClassLoader())) {
+      Class<?> type = ClassUtils.resolveClassName(setting.parserClass, context.getClassLoader());
       if (beans.getBeanNamesForType(type, true, false).length > 0) {
         return ConditionOutcome.match("the application defines a " + type.getSimpleName());
       }
     }
-    return ConditionOutcome.noMatch(String.join(" and ", requiredProperties) + " not set");
+    return ConditionOutcome.noMatch(String.join(" and ", setting.requiredProperties) + " not set");
   }
 
   /**
@@ -76,32 +71,28 @@ abstract class ProviderCondition extends SpringBootCondition implements Configur
   /** Agni: org ids. */
   static final class Agni extends ProviderCondition {
     Agni() {
-      super("agni", "io.voicehooks.agni.AgniWebhookParser", "voicehooks.agni.org-ids");
+      super(ProviderSetting.AGNI);
     }
   }
 
   /** Vaani: a shared secret. */
   static final class Vaani extends ProviderCondition {
     Vaani() {
-      super("vaani", "io.voicehooks.vaani.VaaniWebhookParser", "voicehooks.vaani.shared-secret");
+      super(ProviderSetting.VAANI);
     }
   }
 
   /** Agntix: secrets or public keys. */
   static final class Agntix extends ProviderCondition {
     Agntix() {
-      super(
-          "agntix",
-          "io.voicehooks.agntix.AgntixWebhookParser",
-          "voicehooks.agntix.secrets",
-          "voicehooks.agntix.public-keys");
+      super(ProviderSetting.AGNTIX);
     }
   }
 
   /** cllr: a shared secret. */
   static final class Cllr extends ProviderCondition {
     Cllr() {
-      super("cllr", "io.voicehooks.cllr.CllrWebhookParser", "voicehooks.cllr.shared-secret");
+      super(ProviderSetting.CLLR);
     }
   }
 }

@@ -223,47 +223,26 @@ final class VoiceHooksHandlers implements SmartLifecycle, SmartInitializingSingl
   /** Logs one line per provider that could be received but is not configured. */
   @Override
   public void afterSingletonsInstantiated() {
+    report(ProviderSetting.AGNI, properties.getAgni().getEnabled(), properties.getAgni().getPath());
     report(
-        "agni",
-        "io.voicehooks.agni.AgniWebhookParser",
-        properties.getAgni().getEnabled(),
-        "voicehooks.agni.org-ids",
-        properties.getAgni().getPath());
+        ProviderSetting.VAANI, properties.getVaani().getEnabled(), properties.getVaani().getPath());
     report(
-        "vaani",
-        "io.voicehooks.vaani.VaaniWebhookParser",
-        properties.getVaani().getEnabled(),
-        "voicehooks.vaani.shared-secret",
-        properties.getVaani().getPath());
-    report(
-        "agntix",
-        "io.voicehooks.agntix.AgntixWebhookParser",
+        ProviderSetting.AGNTIX,
         properties.getAgntix().getEnabled(),
-        "voicehooks.agntix.secrets",
         properties.getAgntix().getPath());
-    report(
-        "cllr",
-        "io.voicehooks.cllr.CllrWebhookParser",
-        properties.getCllr().getEnabled(),
-        "voicehooks.cllr.shared-secret",
-        properties.getCllr().getPath());
+    report(ProviderSetting.CLLR, properties.getCllr().getEnabled(), properties.getCllr().getPath());
   }
 
-  private void report(
-      String provider,
-      String parserClass,
-      @Nullable Boolean enabled,
-      String property,
-      String path) {
-    if (registered.contains(provider)
+  private void report(ProviderSetting setting, @Nullable Boolean enabled, String path) {
+    if (registered.contains(setting.provider)
         || Boolean.FALSE.equals(enabled)
-        || !ClassUtils.isPresent(parserClass, classLoader)) {
+        || !ClassUtils.isPresent(setting.parserClass, classLoader)) {
       return;
     }
     LOG.info(
         "VoiceHooks: {} webhooks are not received; set {} to receive them at {}",
-        provider,
-        property,
+        setting.provider,
+        setting.requiredProperties.get(0),
         path);
   }
 
